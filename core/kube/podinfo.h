@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+#include <QUuid>
+#include <optional>
+#include <string_view>
+
+// Declared here so users of PodInfo need not compile simdjson's large header.
+namespace simdjson::dom {
+class element;
+}
+
+namespace kube {
+
+enum class PodPhase : quint8 { None, Pending, Running, Succeeded, Failed, Unknown };
+
+QString toString(PodPhase phase); // "Pending", ...; empty for None
+
+// A container's state is one of waiting, running or terminated (the API allows
+// only one), so reason/message serve whichever of waiting and terminated is set.
+enum class ContainerState : quint8 { None, Waiting, Running, Terminated };
+
+struct ContainerStatus
+{
+    QString name;
+    QString image;
+    QString reason;  // state.waiting.reason or state.terminated.reason
+    QString message; // state.waiting.message or state.terminated.message
+    QString lastTerminatedReason;
+    qint64 startedAt = 0;      // state.running.startedAt, epoch seconds
+    qint64 finishedAt = 0;     // state.terminated.finishedAt
+    qint64 lastFinishedAt = 0; // lastState.terminated.finishedAt
+    qint32 restartCount = 0;
+    qint32 exitCode = 0;     // state.terminated.exitCode
+    qint32 signal = 0;       // state.terminated.signal
+    qint32 lastExitCode = 0; // lastState.terminated.exitCode
+    ContainerState state = ContainerState::None;
+    bool ready = false;
+    bool started = false;
+    bool hasLastTerminated = false; // lastState.terminated is present
+};
+
+struct InitContainerSpec
+{
+    QString name;
+    bool sidecar = false; // restartPolicy: Always, a sidecar that keeps running
+};
+
+// What the console keeps of one Pod. 100,000 of these stay in memory, so
+// strings that repeat across pods (namespace, node, image, container names,
+// label keys, reasons) are shared, and labels are one flat string.
+struct PodInfo
+{
+    QString namespaceName;
+    QString name;
+    // The API server always sets a UUID; 16 bytes here instead of a 36-character
+    // string. uid.toString(QUuid::WithoutBraces) gives the API's text back.
+    QUuid uid;
+    QString resourceVersion;
+    QString nodeName;
+    QString reason; // status.reason, e.g. "Evicted", "NodeLost"
+    // "key=value,key=value" in API order, as `kubectl get --show-labels` prints
+    // them. Valid label keys and values never contain ',' or '='.
+    QString labels;
+    QList<InitContainerSpec> initContainers;
+    QList<ContainerStatus> initContainerStatuses;
+    QList<ContainerStatus> containerStatuses;
+    qint64 creationTimestamp = 0; // epoch seconds
+    qint64 deletionTimestamp = 0; // 0: not being deleted
+    qint32 containerCount = 0;    // spec.containers, with or without a status yet
+    PodPhase phase = PodPhase::None;
+    bool schedulingGated = false;      // a PodScheduled condition has reason SchedulingGated
+    bool readyCondition = false;       // a Ready condition has status True
+    bool initializedCondition = false; // the Initialized condition has status True
+
+    // The value of label `key`; a null view when the pod has no such label.
+    QStringView label(QStringView key) const;
+};
+
+// Reads a Pod object (as in a list's items, a watch event's object or a GET).
+// Returns false, leaving *out empty, when it is not a named Pod object.
+bool parsePod(simdjson::dom::element pod, PodInfo *out);
+std::optional<PodInfo> parsePodJson(QByteArrayView json);
+
+// RFC 3339 date-time ("2025-01-15T12:00:00Z", "...T12:00:00.5+02:00") to epoch
+// seconds, fractions dropped; 0 when the text is not such a time.
+qint64 parseRfc3339(std::string_view text);
+
+} // namespace kube
