@@ -1,0 +1,653 @@
+#include "sandbox/kubelet.h"
+
+#include "sandbox/sandboxlog.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTimeZone>
+#include <QTimer>
+#include <QWebSocket>
+
+namespace sandbox {
+
+namespace {
+
+const ResourceType &podsType()
+{
+    static const ResourceType &t = *findResourceType(u"v1", u"pods");
+    return t;
+}
+
+qint64 nowNs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000000;
+}
+
+// RFC 3339 with exactly nine fractional digits, as the kubelet writes log timestamps.
+QByteArray logTimestamp(qint64 ns)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ns / 1000000, Qt::UTC);
+    return t.toString(QStringLiteral("yyyy-MM-ddThh:mm:ss")).toLatin1() + '.' +
+           QByteArray::number(ns % 1000000000).rightJustified(9, '0') + 'Z';
+}
+
+QJsonObject condition(const QString &type, bool status, const QString &reason = {}, const QString &message = {})
+{
+    QJsonObject c{{QStringLiteral("type"), type},
+                  {QStringLiteral("status"), status ? QStringLiteral("True") : QStringLiteral("False")},
+                  {QStringLiteral("lastProbeTime"), QJsonValue::Null},
+                  {QStringLiteral("lastTransitionTime"), ObjectStore::now()}};
+    if (!reason.isEmpty())
+        c.insert(QStringLiteral("reason"), reason);
+    if (!message.isEmpty())
+        c.insert(QStringLiteral("message"), message);
+    return c;
+}
+
+// Keeps a condition's transition time when its status did not change.
+QJsonArray carryTransitionTimes(QJsonArray fresh, const QJsonArray &old)
+{
+    for (qsizetype i = 0; i < fresh.size(); ++i) {
+        QJsonObject c = fresh[i].toObject();
+        for (const QJsonValue &o : old) {
+            if (o[QStringLiteral("type")] == c[QStringLiteral("type")] &&
+                o[QStringLiteral("status")] == c[QStringLiteral("status")])
+                c.insert(QStringLiteral("lastTransitionTime"), o[QStringLiteral("lastTransitionTime")]);
+        }
+        fresh[i] = c;
+    }
+    return fresh;
+}
+
+bool knownImage(const QString &image)
+{
+    // The images this sandbox "has": the official Node.js tags, git and small shells.
+    static const QRegularExpression known(QStringLiteral(
+        "^(docker\\.io/(library/)?)?(node(:(lts|current|\\d+(\\.\\d+){0,2})(-(alpine|slim|bookworm|bullseye)"
+        "(\\d+(\\.\\d+)?)?)?)?|alpine(:[\\w.]+)?|busybox(:[\\w.]+)?|alpine/git(:[\\w.]+)?)$"));
+    return known.match(image).hasMatch();
+}
+
+} // namespace
+
+Kubelet::Kubelet(ObjectStore *store, EventRecorder *events, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_events(events)
+{
+    connect(m_store, &ObjectStore::changed, this, &Kubelet::onChanged);
+}
+
+ContainerOutcome Kubelet::decide(const QJsonObject &pod, const QJsonObject &container, int restartCount)
+{
+    Q_UNUSED(restartCount);
+    ContainerOutcome o;
+    if (!knownImage(container.value(QStringLiteral("image")).toString())) {
+        o.kind = ContainerOutcome::Kind::ImagePullFails;
+        return o;
+    }
+    const QString behaviour =
+        pod[QStringLiteral("metadata")][QStringLiteral("annotations")][QStringLiteral("sandbox.courseops.io/behaviour")]
+            .toString();
+    if (behaviour == QLatin1String("crash")) {
+        o.kind = ContainerOutcome::Kind::Exits;
+        o.exitCode = 1;
+        o.reason = QStringLiteral("Error");
+        o.afterMs = 800;
+        o.log = {"/app/index.js:3", "const app = express(", "            ^", "",
+                 "ReferenceError: express is not defined", "    at Object.<anonymous> (/app/index.js:3:13)",
+                 "    at Module._compile (node:internal/modules/cjs/loader:1256:14)", "", "Node.js v20.11.1"};
+    } else if (behaviour == QLatin1String("missing-module")) {
+        o.kind = ContainerOutcome::Kind::Exits;
+        o.exitCode = 1;
+        o.reason = QStringLiteral("Error");
+        o.afterMs = 600;
+        o.log = {"node:internal/modules/cjs/loader:1080", "  throw err;", "  ^", "",
+                 "Error: Cannot find module 'express'", "Require stack:", "- /app/index.js",
+                 "    at Module._resolveFilename (node:internal/modules/cjs/loader:1077:15)",
+                 "    at Object.<anonymous> (/app/index.js:1:17) {", "  code: 'MODULE_NOT_FOUND',",
+                 "  requireStack: [ '/app/index.js' ]", "}", "", "Node.js v20.11.1"};
+    } else if (behaviour == QLatin1String("oom")) {
+        o.kind = ContainerOutcome::Kind::Exits;
+        o.exitCode = 137;
+        o.reason = QStringLiteral("OOMKilled");
+        o.afterMs = 2000;
+        o.log = {"Server listening on port 3000", "loading the whole dataset into memory..."};
+    } else {
+        o.kind = ContainerOutcome::Kind::Runs;
+        o.readyAfterMs = behaviour == QLatin1String("slow-start") ? 20000 : 600;
+        o.log = {"Server listening on port 3000"};
+    }
+    return o;
+}
+
+void Kubelet::onChanged(const ObjectStore::Event &ev)
+{
+    if (ev.resource != &podsType())
+        return;
+    const QJsonObject &o = ev.entry->object;
+    const QJsonObject meta = o.value(QStringLiteral("metadata")).toObject();
+    const QString key = ObjectStore::keyOf(meta.value(QStringLiteral("namespace")).toString(),
+                                           meta.value(QStringLiteral("name")).toString());
+    if (ev.type == ObjectStore::EventType::Deleted) {
+        if (m_pods.contains(key)) {
+            for (const Container &c : m_pods[key].containers) {
+                for (const auto &f : c.followers) {
+                    if (f)
+                        f->end();
+                }
+                stopContainer(key, c.name);
+            }
+            m_pods.remove(key);
+        }
+        return;
+    }
+    const bool scheduled = !o[QStringLiteral("spec")][QStringLiteral("nodeName")].toString().isEmpty();
+    const bool terminating = meta.contains(QStringLiteral("deletionTimestamp"));
+    auto it = m_pods.find(key);
+    if (it == m_pods.end()) {
+        if (!scheduled)
+            return;
+        if (terminating) {
+            // Nothing runs for it here: finish the deletion at once.
+            QTimer::singleShot(0, this, [this, ns = meta.value(QStringLiteral("namespace")).toString(),
+                                         name = meta.value(QStringLiteral("name")).toString()] {
+                m_store->purge(podsType(), ns, name);
+            });
+            return;
+        }
+        admit(o);
+        return;
+    }
+    if (terminating && !it->terminating)
+        terminate(key);
+}
+
+void Kubelet::admit(const QJsonObject &o)
+{
+    const QJsonObject meta = o.value(QStringLiteral("metadata")).toObject();
+    Pod p;
+    p.ns = meta.value(QStringLiteral("namespace")).toString();
+    p.name = meta.value(QStringLiteral("name")).toString();
+    p.uid = meta.value(QStringLiteral("uid")).toString();
+    p.node = o[QStringLiteral("spec")][QStringLiteral("nodeName")].toString();
+    const quint32 n = m_nextPodIp++;
+    p.podIp = QStringLiteral("10.244.%1.%2").arg((n >> 8) & 0xff).arg((n & 0xff) + 1 == 256 ? 255 : (n & 0xff) + 1);
+    p.startTime = ObjectStore::now();
+    for (const QJsonValue &c : o[QStringLiteral("spec")][QStringLiteral("containers")].toArray()) {
+        Container container;
+        container.name = c[QStringLiteral("name")].toString();
+        p.containers.append(container);
+    }
+    for (const QJsonValue &c : o[QStringLiteral("spec")][QStringLiteral("initContainers")].toArray())
+        p.initContainers << c[QStringLiteral("name")].toString();
+    p.initialized = p.initContainers.isEmpty();
+    const QString key = ObjectStore::keyOf(p.ns, p.name);
+    m_pods.insert(key, p);
+    publish(key);
+    if (m_routineEvents) {
+        for (const QJsonValue &c : o[QStringLiteral("spec")][QStringLiteral("containers")].toArray()) {
+            const QString image = c[QStringLiteral("image")].toString();
+            if (knownImage(image))
+                m_events->record(o, QStringLiteral("Normal"), QStringLiteral("Pulled"),
+                                 QStringLiteral("Container image \"%1\" already present on machine").arg(image),
+                                 QStringLiteral("kubelet"), p.node);
+        }
+    }
+    // Init containers (the code checkout) run first, then the app's containers.
+    QTimer::singleShot(scaled(p.initialized ? 500 : 1200), this, [this, key] {
+        auto it = m_pods.find(key);
+        if (it == m_pods.end() || it->terminating)
+            return;
+        if (!it->initialized) {
+            it->initialized = true;
+            publish(key);
+        }
+        for (int i = 0; i < it->containers.size(); ++i)
+            startContainerNow(key, i);
+    });
+}
+
+void Kubelet::startContainerNow(const QString &key, int index)
+{
+    auto it = m_pods.find(key);
+    if (it == m_pods.end() || it->terminating)
+        return;
+    const auto stored = m_store->get(podsType(), it->ns, it->name);
+    if (!stored)
+        return;
+    const QJsonObject spec = stored->object[QStringLiteral("containers")].toObject();
+    const QJsonObject containerSpec =
+        stored->object[QStringLiteral("spec")][QStringLiteral("containers")].toArray().at(index).toObject();
+    Container &c = it->containers[index];
+    const ContainerOutcome outcome = decide(stored->object, containerSpec, c.restartCount);
+    const qint64 generation = ++c.generation;
+    const QString image = containerSpec.value(QStringLiteral("image")).toString();
+    switch (outcome.kind) {
+    case ContainerOutcome::Kind::ImagePullFails: {
+        c.state = Container::State::Waiting;
+        c.waitingReason = QStringLiteral("ErrImagePull");
+        c.waitingMessage = QStringLiteral("failed to pull and unpack image \"%1\": failed to resolve reference "
+                                          "\"%1\": not found")
+                               .arg(image);
+        m_events->record(stored->object, QStringLiteral("Warning"), QStringLiteral("Failed"),
+                         QStringLiteral("Failed to pull image \"%1\": %2").arg(image, c.waitingMessage),
+                         QStringLiteral("kubelet"), it->node);
+        publish(key);
+        QTimer::singleShot(scaled(1000), this, [this, key, index, generation, image] {
+            Container *c = find(key, QString());
+            auto it = m_pods.find(key);
+            if (it == m_pods.end() || it->containers[index].generation != generation)
+                return;
+            Q_UNUSED(c);
+            Container &cc = it->containers[index];
+            cc.waitingReason = QStringLiteral("ImagePullBackOff");
+            cc.waitingMessage = QStringLiteral("Back-off pulling image \"%1\"").arg(image);
+            if (const auto pod = m_store->get(podsType(), it->ns, it->name))
+                m_events->record(pod->object, QStringLiteral("Normal"), QStringLiteral("BackOff"), cc.waitingMessage,
+                                 QStringLiteral("kubelet"), it->node);
+            publish(key);
+            ++cc.restartCount; // counts pull attempts for the back-off only
+            const qint64 delay = std::min<qint64>(10000LL << std::min(cc.restartCount - 1, 5), 300000);
+            --cc.restartCount;
+            QTimer::singleShot(scaled(delay), this, [this, key, index, generation] {
+                auto it = m_pods.find(key);
+                if (it != m_pods.end() && it->containers[index].generation == generation)
+                    startContainerNow(key, index);
+            });
+        });
+        return;
+    }
+    case ContainerOutcome::Kind::ConfigError:
+        c.state = Container::State::Waiting;
+        c.waitingReason = QStringLiteral("CreateContainerConfigError");
+        publish(key);
+        return;
+    case ContainerOutcome::Kind::Runs:
+    case ContainerOutcome::Kind::Exits:
+        break;
+    }
+    c.state = Container::State::Running;
+    c.startedAt = ObjectStore::now();
+    c.ready = false;
+    c.waitingReason.clear();
+    c.waitingMessage.clear();
+    c.log.clear();
+    if (m_routineEvents) {
+        m_events->record(stored->object, QStringLiteral("Normal"), QStringLiteral("Created"),
+                         QStringLiteral("Created container %1").arg(c.name), QStringLiteral("kubelet"), it->node);
+        m_events->record(stored->object, QStringLiteral("Normal"), QStringLiteral("Started"),
+                         QStringLiteral("Started container %1").arg(c.name), QStringLiteral("kubelet"), it->node);
+    }
+    startContainer(key, stored->object, containerSpec);
+    for (const QByteArray &line : outcome.log)
+        emitLog(c, line);
+    publish(key);
+    if (outcome.kind == ContainerOutcome::Kind::Runs && outcome.readyAfterMs >= 0) {
+        QTimer::singleShot(scaled(outcome.readyAfterMs), this, [this, key, index, generation] {
+            auto it = m_pods.find(key);
+            if (it == m_pods.end() || it->containers[index].generation != generation ||
+                it->containers[index].state != Container::State::Running)
+                return;
+            it->containers[index].ready = true;
+            publish(key);
+        });
+    } else if (outcome.kind == ContainerOutcome::Kind::Exits) {
+        QTimer::singleShot(scaled(outcome.afterMs), this, [this, key, index, generation, outcome] {
+            auto it = m_pods.find(key);
+            if (it == m_pods.end() || it->containers[index].generation != generation)
+                return;
+            crash(key, index, outcome.exitCode, outcome.reason);
+        });
+    }
+}
+
+void Kubelet::containerExited(const QString &podKey, const QString &container, int exitCode, const QString &reason)
+{
+    auto it = m_pods.find(podKey);
+    if (it == m_pods.end() || it->terminating)
+        return;
+    for (int i = 0; i < it->containers.size(); ++i) {
+        if (it->containers[i].name == container && it->containers[i].state == Container::State::Running)
+            crash(podKey, i, exitCode, reason);
+    }
+}
+
+void Kubelet::containerReady(const QString &podKey, const QString &container, bool ready)
+{
+    Container *c = find(podKey, container);
+    if (!c || c->state != Container::State::Running || c->ready == ready)
+        return;
+    c->ready = ready;
+    publish(podKey);
+}
+
+void Kubelet::crash(const QString &key, int index, int exitCode, const QString &reason)
+{
+    auto it = m_pods.find(key);
+    if (it == m_pods.end())
+        return;
+    Container &c = it->containers[index];
+    stopContainer(key, c.name);
+    c.hasLast = true;
+    c.lastExitCode = exitCode;
+    c.lastReason = reason.isEmpty() ? (exitCode == 0 ? QStringLiteral("Completed") : QStringLiteral("Error")) : reason;
+    c.lastStartedAt = c.startedAt;
+    c.lastFinishedAt = ObjectStore::now();
+    c.ready = false;
+    c.previousLog = c.log;
+    for (const auto &f : c.followers) {
+        if (f)
+            f->end();
+    }
+    c.followers.clear();
+    const auto stored = m_store->get(podsType(), it->ns, it->name);
+    const QString policy = stored ? stored->object[QStringLiteral("spec")][QStringLiteral("restartPolicy")].toString()
+                                  : QStringLiteral("Always");
+    if (policy == QLatin1String("Never") || (policy == QLatin1String("OnFailure") && exitCode == 0)) {
+        c.state = Container::State::Terminated;
+        publish(key);
+        return;
+    }
+    // Restart with the kubelet's back-off: 10 s doubling to 5 min.
+    ++c.restartCount;
+    const qint64 delay = std::min<qint64>(10000LL << std::min(c.restartCount - 1, 5), 300000);
+    c.state = Container::State::Waiting;
+    c.waitingReason = QStringLiteral("CrashLoopBackOff");
+    c.waitingMessage = QStringLiteral("back-off %1 restarting failed container=%2 pod=%3_%4(%5)")
+                           .arg(delay >= 60000 ? QStringLiteral("%1m0s").arg(delay / 60000)
+                                               : QStringLiteral("%1s").arg(delay / 1000),
+                                c.name, it->name, it->ns, it->uid);
+    if (stored)
+        m_events->record(stored->object, QStringLiteral("Warning"), QStringLiteral("BackOff"),
+                         QStringLiteral("Back-off restarting failed container %1 in pod %2_%3(%4)")
+                             .arg(c.name, it->name, it->ns, it->uid),
+                         QStringLiteral("kubelet"), it->node);
+    publish(key);
+    const qint64 generation = ++c.generation;
+    QTimer::singleShot(scaled(delay), this, [this, key, index, generation] {
+        auto it = m_pods.find(key);
+        if (it != m_pods.end() && it->containers[index].generation == generation)
+            startContainerNow(key, index);
+    });
+}
+
+void Kubelet::publish(const QString &key)
+{
+    const auto it = m_pods.constFind(key);
+    if (it == m_pods.constEnd())
+        return;
+    const auto stored = m_store->get(podsType(), it->ns, it->name);
+    if (!stored)
+        return;
+    QJsonObject pod = stored->object;
+    const QJsonArray specContainers = pod[QStringLiteral("spec")][QStringLiteral("containers")].toArray();
+    QJsonArray statuses;
+    bool allReady = true;
+    bool anyStarted = false;
+    bool allTerminated = true;
+    bool anyFailed = false;
+    QStringList unready;
+    for (int i = 0; i < it->containers.size(); ++i) {
+        const Container &c = it->containers[i];
+        const QJsonObject spec = specContainers.at(i).toObject();
+        QJsonObject state;
+        if (c.state == Container::State::Running) {
+            state.insert(QStringLiteral("running"), QJsonObject{{QStringLiteral("startedAt"), c.startedAt}});
+            anyStarted = true;
+            allTerminated = false;
+        } else if (c.state == Container::State::Terminated) {
+            state.insert(QStringLiteral("terminated"),
+                         QJsonObject{{QStringLiteral("exitCode"), c.lastExitCode},
+                                     {QStringLiteral("reason"), c.lastReason},
+                                     {QStringLiteral("startedAt"), c.lastStartedAt},
+                                     {QStringLiteral("finishedAt"), c.lastFinishedAt},
+                                     {QStringLiteral("containerID"), QStringLiteral("sandbox://%1-%2").arg(it->uid, c.name)}});
+            anyStarted = true;
+            anyFailed = anyFailed || c.lastExitCode != 0;
+        } else {
+            QJsonObject waiting{{QStringLiteral("reason"), c.waitingReason}};
+            if (!c.waitingMessage.isEmpty())
+                waiting.insert(QStringLiteral("message"), c.waitingMessage);
+            state.insert(QStringLiteral("waiting"), waiting);
+            allTerminated = false;
+            anyStarted = anyStarted || c.restartCount > 0;
+        }
+        QJsonObject last;
+        if (c.hasLast && c.state != Container::State::Terminated) {
+            last.insert(QStringLiteral("terminated"),
+                        QJsonObject{{QStringLiteral("exitCode"), c.lastExitCode},
+                                    {QStringLiteral("reason"), c.lastReason},
+                                    {QStringLiteral("startedAt"), c.lastStartedAt},
+                                    {QStringLiteral("finishedAt"), c.lastFinishedAt},
+                                    {QStringLiteral("containerID"),
+                                     QStringLiteral("sandbox://%1-%2").arg(it->uid, c.name)}});
+        }
+        const QString image = spec.value(QStringLiteral("image")).toString();
+        QJsonObject status{{QStringLiteral("name"), c.name},
+                           {QStringLiteral("state"), state},
+                           {QStringLiteral("lastState"), last},
+                           {QStringLiteral("ready"), c.ready},
+                           {QStringLiteral("restartCount"), c.restartCount},
+                           {QStringLiteral("image"), image},
+                           {QStringLiteral("imageID"), c.state == Container::State::Waiting && c.restartCount == 0
+                                                           ? QString()
+                                                           : QStringLiteral("sandbox://") + image},
+                           {QStringLiteral("started"), c.state == Container::State::Running}};
+        if (c.state != Container::State::Waiting || c.restartCount > 0)
+            status.insert(QStringLiteral("containerID"), QStringLiteral("sandbox://%1-%2").arg(it->uid, c.name));
+        statuses.append(status);
+        if (!c.ready) {
+            allReady = false;
+            unready << c.name;
+        }
+    }
+    QJsonArray initStatuses;
+    for (int i = 0; i < it->initContainers.size(); ++i) {
+        QJsonObject state;
+        if (it->initialized)
+            state.insert(QStringLiteral("terminated"),
+                         QJsonObject{{QStringLiteral("exitCode"), 0},
+                                     {QStringLiteral("reason"), QStringLiteral("Completed")},
+                                     {QStringLiteral("startedAt"), it->startTime},
+                                     {QStringLiteral("finishedAt"), ObjectStore::now()}});
+        else if (i == 0)
+            state.insert(QStringLiteral("running"), QJsonObject{{QStringLiteral("startedAt"), it->startTime}});
+        else
+            state.insert(QStringLiteral("waiting"), QJsonObject{{QStringLiteral("reason"), QStringLiteral("PodInitializing")}});
+        initStatuses.append(QJsonObject{{QStringLiteral("name"), it->initContainers[i]},
+                                        {QStringLiteral("state"), state},
+                                        {QStringLiteral("lastState"), QJsonObject()},
+                                        {QStringLiteral("ready"), it->initialized},
+                                        {QStringLiteral("restartCount"), 0},
+                                        {QStringLiteral("image"), QString()},
+                                        {QStringLiteral("imageID"), QString()},
+                                        {QStringLiteral("started"), !it->initialized && i == 0}});
+    }
+    if (!it->initialized) {
+        // Until the checkout is done the app containers wait, as kubectl shows with Init:0/1.
+        for (qsizetype i = 0; i < statuses.size(); ++i) {
+            QJsonObject st = statuses[i].toObject();
+            st.insert(QStringLiteral("state"),
+                      QJsonObject{{QStringLiteral("waiting"),
+                                   QJsonObject{{QStringLiteral("reason"), QStringLiteral("PodInitializing")}}}});
+            statuses[i] = st;
+        }
+    }
+    QString phase = QStringLiteral("Pending");
+    if (allTerminated && !it->containers.isEmpty())
+        phase = anyFailed ? QStringLiteral("Failed") : QStringLiteral("Succeeded");
+    else if (anyStarted)
+        phase = QStringLiteral("Running");
+    const QString unreadyMessage = QStringLiteral("containers with unready status: [%1]").arg(unready.join(u' '));
+    QJsonArray conditions{
+        condition(QStringLiteral("PodReadyToStartContainers"), true),
+        it->initialized ? condition(QStringLiteral("Initialized"), true)
+                        : condition(QStringLiteral("Initialized"), false, QStringLiteral("ContainersNotInitialized"),
+                                    QStringLiteral("containers with incomplete status: [%1]")
+                                        .arg(it->initContainers.join(u' '))),
+        allReady ? condition(QStringLiteral("Ready"), true)
+                 : condition(QStringLiteral("Ready"), false, QStringLiteral("ContainersNotReady"), unreadyMessage),
+        allReady ? condition(QStringLiteral("ContainersReady"), true)
+                 : condition(QStringLiteral("ContainersReady"), false, QStringLiteral("ContainersNotReady"),
+                             unreadyMessage),
+        condition(QStringLiteral("PodScheduled"), true)};
+    QJsonObject status = pod.value(QStringLiteral("status")).toObject();
+    conditions = carryTransitionTimes(conditions, status.value(QStringLiteral("conditions")).toArray());
+    status.insert(QStringLiteral("phase"), phase);
+    status.insert(QStringLiteral("conditions"), conditions);
+    status.insert(QStringLiteral("hostIP"), QStringLiteral("10.0.0.10"));
+    status.insert(QStringLiteral("hostIPs"), QJsonArray{QJsonObject{{QStringLiteral("ip"), QStringLiteral("10.0.0.10")}}});
+    status.insert(QStringLiteral("podIP"), it->podIp);
+    status.insert(QStringLiteral("podIPs"), QJsonArray{QJsonObject{{QStringLiteral("ip"), it->podIp}}});
+    status.insert(QStringLiteral("startTime"), it->startTime);
+    status.insert(QStringLiteral("containerStatuses"), statuses);
+    if (!initStatuses.isEmpty())
+        status.insert(QStringLiteral("initContainerStatuses"), initStatuses);
+    pod.insert(QStringLiteral("status"), status);
+    m_store->put(podsType(), pod);
+}
+
+void Kubelet::terminate(const QString &key)
+{
+    auto it = m_pods.find(key);
+    if (it == m_pods.end())
+        return;
+    it->terminating = true;
+    for (Container &c : it->containers) {
+        ++c.generation;
+        stopContainer(key, c.name);
+        for (const auto &f : c.followers) {
+            if (f)
+                f->end();
+        }
+        c.followers.clear();
+    }
+    const QString ns = it->ns;
+    const QString name = it->name;
+    // The app stops on SIGTERM at once; then the kubelet removes the pod for good.
+    QTimer::singleShot(scaled(1000), this, [this, ns, name] { m_store->purge(podsType(), ns, name); });
+}
+
+Kubelet::Container *Kubelet::find(const QString &key, const QString &container, Pod **podOut)
+{
+    auto it = m_pods.find(key);
+    if (it == m_pods.end())
+        return nullptr;
+    if (podOut)
+        *podOut = &*it;
+    for (Container &c : it->containers) {
+        if (container.isEmpty() || c.name == container)
+            return &c;
+    }
+    return nullptr;
+}
+
+void Kubelet::emitLog(Container &c, const QByteArray &text)
+{
+    constexpr qsizetype kMaxLines = 20000; // the kubelet rotates logs; so do we
+    LogLine line{nowNs(), text};
+    c.log.append(line);
+    if (c.log.size() > kMaxLines)
+        c.log.remove(0, c.log.size() - kMaxLines);
+    for (const auto &f : std::as_const(c.followers)) {
+        if (!f)
+            continue;
+        const bool stamps = f->property("timestamps").toBool();
+        f->write((stamps ? logTimestamp(line.timeNs) + ' ' : QByteArray()) + text + '\n');
+    }
+}
+
+void Kubelet::appendLog(const QString &podKey, const QString &container, const QByteArray &text)
+{
+    if (Container *c = find(podKey, container))
+        emitLog(*c, text);
+}
+
+void Kubelet::streamLogs(const QJsonObject &pod, const LogOptions &o, HttpResponse *response)
+{
+    const QJsonObject meta = pod.value(QStringLiteral("metadata")).toObject();
+    const QString podName = meta.value(QStringLiteral("name")).toString();
+    const QString key = ObjectStore::keyOf(meta.value(QStringLiteral("namespace")).toString(), podName);
+    Container *c = find(key, o.container);
+    auto badRequest = [&](const QString &message) {
+        response->send(400, "application/json", statusJson(ApiError::badRequest(message)));
+    };
+    if (!c || (c->state == Container::State::Waiting && c->restartCount == 0 && !c->hasLast)) {
+        const QString reason = c ? c->waitingReason : QStringLiteral("ContainerCreating");
+        badRequest(QStringLiteral("container \"%1\" in pod \"%2\" is waiting to start: %3")
+                       .arg(o.container, podName,
+                            reason == QLatin1String("ImagePullBackOff") || reason == QLatin1String("ErrImagePull")
+                                ? QStringLiteral("trying and failing to pull image")
+                                : reason));
+        return;
+    }
+    if (o.previous && !c->hasLast) {
+        badRequest(QStringLiteral("previous terminated container \"%1\" in pod \"%2\" not found").arg(o.container, podName));
+        return;
+    }
+    const QList<LogLine> &lines = o.previous || c->state != Container::State::Running ? (o.previous ? c->previousLog : c->log)
+                                                                                       : c->log;
+    qint64 since = 0;
+    if (o.sinceSeconds >= 0)
+        since = nowNs() - o.sinceSeconds * 1000000000LL;
+    if (!o.sinceTime.isEmpty())
+        since = QDateTime::fromString(o.sinceTime, Qt::ISODate).toMSecsSinceEpoch() * 1000000;
+    qsizetype first = 0;
+    if (o.tailLines >= 0)
+        first = std::max<qsizetype>(0, lines.size() - o.tailLines);
+    QByteArray body;
+    for (qsizetype i = first; i < lines.size(); ++i) {
+        if (lines[i].timeNs < since)
+            continue;
+        body += (o.timestamps ? logTimestamp(lines[i].timeNs) + ' ' : QByteArray()) + lines[i].text + '\n';
+    }
+    if (o.limitBytes >= 0 && body.size() > o.limitBytes)
+        body.truncate(o.limitBytes);
+    const bool follow = o.follow && !o.previous && c->state == Container::State::Running && o.limitBytes < 0;
+    if (!follow) {
+        response->send(200, "text/plain", body);
+        return;
+    }
+    response->begin(200, "text/plain");
+    response->write(body);
+    response->setProperty("timestamps", o.timestamps);
+    c->followers.append(response);
+}
+
+void Kubelet::exec(const QJsonObject &pod, const QString &container, const QStringList &command, bool stdinOn, bool tty,
+                   QWebSocket *socket)
+{
+    Q_UNUSED(pod);
+    Q_UNUSED(command);
+    Q_UNUSED(stdinOn);
+    Q_UNUSED(tty);
+    const QByteArray status =
+        statusJson({500, QStringLiteral("InternalError"),
+                    QStringLiteral("container %1 has no shell in the simulated runtime: start the sandbox with "
+                                   "--runtime node to exec into pods")
+                        .arg(container),
+                    {}});
+    socket->sendBinaryMessage(QByteArray(1, char(3)) + status);
+    socket->close(QWebSocketProtocol::CloseCodeNormal);
+}
+
+QList<PodRuntime::Usage> Kubelet::usage(const QJsonObject &pod)
+{
+    const QJsonObject meta = pod.value(QStringLiteral("metadata")).toObject();
+    const QString key = ObjectStore::keyOf(meta.value(QStringLiteral("namespace")).toString(),
+                                           meta.value(QStringLiteral("name")).toString());
+    QList<Usage> out;
+    const auto it = m_pods.constFind(key);
+    if (it == m_pods.constEnd())
+        return out;
+    for (const Container &c : it->containers) {
+        if (c.state != Container::State::Running)
+            continue;
+        const size_t h = qHash(key + c.name);
+        out.append({c.name, qint64(1'000'000 + (h % 20) * 1'000'000), qint64((30 + (h % 50)) * 1024 * 1024)});
+    }
+    return out;
+}
+
+} // namespace sandbox

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "sandbox/controllers.h"
+#include "sandbox/kubeapi.h"
+#include "sandbox/objectstore.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+namespace sandbox {
+
+// What a container does when started, decided by the engine that runs it.
+struct ContainerOutcome
+{
+    enum class Kind { Runs, Exits, ImagePullFails, ConfigError };
+    Kind kind = Kind::Runs;
+    int exitCode = 0;
+    QString reason;           // for exits: "Error", "OOMKilled", "Completed"
+    qint64 afterMs = 0;       // how long it runs before exiting
+    qint64 readyAfterMs = 0;  // Runs: when the readiness probe first passes; -1: the engine reports it
+    QList<QByteArray> log;    // what the container prints when it starts (simulated runtime)
+};
+
+// A log line as the runtime captured it.
+struct LogLine
+{
+    qint64 timeNs = 0; // epoch nanoseconds
+    QByteArray text;   // without the newline
+};
+
+// The simulated kubelet: drives every scheduled pod's status through the phases
+// a real kubelet reports (ContainerCreating, Running/ready, CrashLoopBackOff with
+// exponential back-off, OOMKilled, ImagePullBackOff, graceful termination), and
+// serves logs and usage. Which outcome a container has is asked of decide(): the
+// simulated runtime reads it from the pod, the node runtime from a real process.
+class Kubelet : public QObject, public PodRuntime
+{
+    Q_OBJECT
+
+public:
+    Kubelet(ObjectStore *store, EventRecorder *events, QObject *parent = nullptr);
+
+    // Divides every delay (start-up, back-off, grace) by this, for tests.
+    void setTimeScale(double scale) { m_timeScale = scale > 0 ? scale : 1; }
+    void setRecordRoutineEvents(bool on) { m_routineEvents = on; }
+
+    void streamLogs(const QJsonObject &pod, const LogOptions &options, HttpResponse *response) override;
+    void exec(const QJsonObject &pod, const QString &container, const QStringList &command, bool stdinOn, bool tty,
+              QWebSocket *socket) override;
+    QList<Usage> usage(const QJsonObject &pod) override;
+
+    // Appends to a container's log (the node runtime feeds process output here).
+    void appendLog(const QString &podKey, const QString &container, const QByteArray &text);
+
+protected:
+    // How the container will behave on this start. The default reads the pod
+    // annotation sandbox.courseops.io/behaviour: healthy, crash, oom, slow-start.
+    virtual ContainerOutcome decide(const QJsonObject &pod, const QJsonObject &container, int restartCount);
+    // Starts and stops the real thing, if there is one.
+    virtual void startContainer(const QString &podKey, const QJsonObject &pod, const QJsonObject &container) {}
+    virtual void stopContainer(const QString &podKey, const QString &container) {}
+    // Reports an exit the engine observed (the node runtime's processes).
+    void containerExited(const QString &podKey, const QString &container, int exitCode, const QString &reason);
+    void containerReady(const QString &podKey, const QString &container, bool ready);
+
+    ObjectStore *store() const { return m_store; }
+    qint64 scaled(qint64 ms) const { return qint64(ms / m_timeScale); }
+
+private:
+    struct Container
+    {
+        QString name;
+        int restartCount = 0;
+        enum class State { Waiting, Running, Terminated } state = State::Waiting;
+        QString waitingReason = QStringLiteral("ContainerCreating");
+        QString waitingMessage;
+        QString startedAt;
+        bool ready = false;
+        int lastExitCode = 0;
+        QString lastReason;
+        QString lastStartedAt;
+        QString lastFinishedAt;
+        bool hasLast = false;
+        QList<LogLine> log;
+        QList<LogLine> previousLog;
+        QList<QPointer<HttpResponse>> followers;
+        qint64 generation = 0; // bumps on each start, so stale timers do nothing
+    };
+    struct Pod
+    {
+        QString ns;
+        QString name;
+        QString uid;
+        QString node;
+        QString podIp;
+        QString startTime;
+        QList<Container> containers;
+        QStringList initContainers;
+        bool initialized = false;
+        bool terminating = false;
+    };
+
+    void onChanged(const ObjectStore::Event &event);
+    void admit(const QJsonObject &pod);
+    void startContainerNow(const QString &key, int index);
+    void crash(const QString &key, int index, int exitCode, const QString &reason);
+    void publish(const QString &key);
+    void terminate(const QString &key);
+    Container *find(const QString &key, const QString &container, Pod **pod = nullptr);
+    void emitLog(Container &c, const QByteArray &text);
+
+    ObjectStore *m_store;
+    EventRecorder *m_events;
+    QHash<QString, Pod> m_pods;
+    double m_timeScale = 1;
+    bool m_routineEvents = true;
+    quint32 m_nextPodIp = 0;
+};
+
+} // namespace sandbox

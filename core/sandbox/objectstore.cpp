@@ -1,0 +1,347 @@
+#include "sandbox/objectstore.h"
+
+#include "kube/names.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QUuid>
+
+namespace sandbox {
+
+ApiError ApiError::notFound(const ResourceType &type, const QString &name)
+{
+    return {404, QStringLiteral("NotFound"), QStringLiteral("%1 \"%2\" not found").arg(type.key(), name),
+            QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("group"), type.group},
+                        {QStringLiteral("kind"), type.plural}}};
+}
+
+ApiError ApiError::alreadyExists(const ResourceType &type, const QString &name)
+{
+    return {409, QStringLiteral("AlreadyExists"), QStringLiteral("%1 \"%2\" already exists").arg(type.key(), name),
+            QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("group"), type.group},
+                        {QStringLiteral("kind"), type.plural}}};
+}
+
+ApiError ApiError::conflict(const ResourceType &type, const QString &name)
+{
+    return {409, QStringLiteral("Conflict"),
+            QStringLiteral("Operation cannot be fulfilled on %1 \"%2\": the object has been modified; please apply "
+                           "your changes to the latest version and try again")
+                .arg(type.key(), name),
+            QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("group"), type.group},
+                        {QStringLiteral("kind"), type.plural}}};
+}
+
+ApiError ApiError::invalid(const ResourceType &type, const QString &name, const QString &why)
+{
+    const QString qualifiedKind = type.group.isEmpty() ? type.kind : type.kind + u'.' + type.group;
+    return {422, QStringLiteral("Invalid"), QStringLiteral("%1 \"%2\" is invalid: %3").arg(qualifiedKind, name, why),
+            QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("group"), type.group},
+                        {QStringLiteral("kind"), type.kind}}};
+}
+
+ApiError ApiError::badRequest(const QString &why)
+{
+    return {400, QStringLiteral("BadRequest"), why, {}};
+}
+
+namespace {
+
+const QString kMetadata = QStringLiteral("metadata");
+
+QString randomSuffix(int n)
+{
+    // The alphabet the API server uses for generateName: no vowels, no look-alikes.
+    static const char alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
+    QString s;
+    for (int i = 0; i < n; ++i)
+        s += QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet - 1))]);
+    return s;
+}
+
+bool nameIsValid(const ResourceType &type, const QString &name, QString *why)
+{
+    if (name.isEmpty()) {
+        *why = QStringLiteral("metadata.name: Required value: name or generateName is required");
+        return false;
+    }
+    bool ok;
+    if (type.kind == QLatin1String("Namespace") || type.kind == QLatin1String("Service")) {
+        ok = kube::names::isDns1123Label(name) && (type.kind != QLatin1String("Service") || name.front().isLetter());
+        if (!ok)
+            *why = QStringLiteral("metadata.name: Invalid value: \"%1\": a lowercase RFC 1123 label must consist of "
+                                  "lower case alphanumeric characters or '-', and must start and end with an "
+                                  "alphanumeric character")
+                       .arg(name);
+    } else {
+        ok = kube::names::isDns1123Subdomain(name);
+        if (!ok)
+            *why = QStringLiteral("metadata.name: Invalid value: \"%1\": a lowercase RFC 1123 subdomain must consist "
+                                  "of lower case alphanumeric characters, '-' or '.', and must start and end with an "
+                                  "alphanumeric character")
+                       .arg(name);
+    }
+    return ok;
+}
+
+bool hasGeneration(const ResourceType &type)
+{
+    return type.kind == QLatin1String("Deployment") || type.kind == QLatin1String("ReplicaSet") ||
+           type.kind == QLatin1String("Pod");
+}
+
+bool hasStatusSubresource(const ResourceType &type)
+{
+    return type.subresources.contains(QLatin1String("status"));
+}
+
+} // namespace
+
+ObjectStore::ObjectStore(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<sandbox::ObjectStore::Event>();
+}
+
+QString ObjectStore::now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+void ObjectStore::compact()
+{
+    m_history.clear();
+    m_oldestRv = m_rv;
+}
+
+ObjectStore::EntryPtr ObjectStore::get(const ResourceType &type, const QString &ns, const QString &name) const
+{
+    const auto b = m_objects.constFind(type.key());
+    if (b == m_objects.constEnd())
+        return {};
+    return b->value(keyOf(type.namespaced ? ns : QString(), name));
+}
+
+void ObjectStore::forEach(const ResourceType &type, const QString &ns, const QString &after,
+                          const std::function<bool(const EntryPtr &)> &visit) const
+{
+    const auto b = m_objects.constFind(type.key());
+    if (b == m_objects.constEnd())
+        return;
+    auto it = after.isEmpty() ? (ns.isEmpty() ? b->constBegin() : b->lowerBound(ns + u'/'))
+                              : b->upperBound(after);
+    for (; it != b->constEnd(); ++it) {
+        if (!ns.isEmpty() && !it.key().startsWith(ns + u'/'))
+            break;
+        if (!visit(it.value()))
+            return;
+    }
+}
+
+qsizetype ObjectStore::count(const ResourceType &type) const
+{
+    return m_objects.value(type.key()).size();
+}
+
+ObjectStore::EntryPtr ObjectStore::store(const ResourceType &type, QJsonObject object, EventType eventType)
+{
+    ++m_rv;
+    QJsonObject meta = object.value(kMetadata).toObject();
+    meta.insert(QStringLiteral("resourceVersion"), QString::number(m_rv));
+    object.insert(kMetadata, meta);
+    // Clients pick their decoder from kind and apiVersion: every object carries both.
+    object.insert(QStringLiteral("kind"), type.kind);
+    object.insert(QStringLiteral("apiVersion"), type.apiVersion());
+    auto entry = QSharedPointer<Entry>::create();
+    entry->json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    entry->object = std::move(object);
+    entry->rv = m_rv;
+    const QString key =
+        keyOf(type.namespaced ? meta.value(QStringLiteral("namespace")).toString() : QString(),
+              meta.value(QStringLiteral("name")).toString());
+    EntryPtr shared = entry;
+    EntryPtr previous = bucket(type).value(key);
+    if (eventType == EventType::Deleted)
+        bucket(type).remove(key);
+    else
+        bucket(type).insert(key, shared);
+    m_history.push_back({eventType, &type, m_rv, shared, previous});
+    while (qsizetype(m_history.size()) > m_historyLimit) {
+        m_oldestRv = m_history.front().rv;
+        m_history.pop_front();
+    }
+    Q_EMIT changed(m_history.back());
+    return shared;
+}
+
+ObjectStore::EntryPtr ObjectStore::create(const ResourceType &type, const QString &ns, QJsonObject object,
+                                          ApiError *error)
+{
+    QJsonObject meta = object.value(kMetadata).toObject();
+    QString name = meta.value(QStringLiteral("name")).toString();
+    const QString generateName = meta.value(QStringLiteral("generateName")).toString();
+    if (name.isEmpty() && !generateName.isEmpty()) {
+        do
+            name = generateName + randomSuffix(5);
+        while (get(type, ns, name));
+    }
+    QString why;
+    if (!nameIsValid(type, name, &why)) {
+        *error = ApiError::invalid(type, name, why);
+        return {};
+    }
+    const QString bodyNs = meta.value(QStringLiteral("namespace")).toString();
+    if (type.namespaced) {
+        if (!bodyNs.isEmpty() && bodyNs != ns) {
+            *error = ApiError::badRequest(
+                QStringLiteral("the namespace of the provided object does not match the namespace sent on the "
+                               "request"));
+            return {};
+        }
+        static const ResourceType *namespaces = findResourceType(u"v1", u"namespaces");
+        if (!get(*namespaces, QString(), ns)) {
+            *error = ApiError::notFound(*namespaces, ns);
+            return {};
+        }
+    }
+    if (get(type, ns, name)) {
+        *error = ApiError::alreadyExists(type, name);
+        return {};
+    }
+    meta.insert(QStringLiteral("name"), name);
+    if (type.namespaced)
+        meta.insert(QStringLiteral("namespace"), ns);
+    else
+        meta.remove(QStringLiteral("namespace"));
+    meta.insert(QStringLiteral("uid"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    meta.insert(QStringLiteral("creationTimestamp"), now());
+    if (hasGeneration(type))
+        meta.insert(QStringLiteral("generation"), 1);
+    meta.remove(QStringLiteral("deletionTimestamp"));
+    object.insert(kMetadata, meta);
+    return store(type, std::move(object), EventType::Added);
+}
+
+ObjectStore::EntryPtr ObjectStore::update(const ResourceType &type, const QString &ns, const QString &name,
+                                          QJsonObject object, const QString &subresource, ApiError *error)
+{
+    const EntryPtr old = get(type, ns, name);
+    if (!old) {
+        *error = ApiError::notFound(type, name);
+        return {};
+    }
+    QJsonObject meta = object.value(kMetadata).toObject();
+    const QString bodyName = meta.value(QStringLiteral("name")).toString();
+    if (!bodyName.isEmpty() && bodyName != name) {
+        *error = ApiError::badRequest(
+            QStringLiteral("the name of the object (%1) does not match the name on the URL (%2)").arg(bodyName, name));
+        return {};
+    }
+    const QString wantRv = meta.value(QStringLiteral("resourceVersion")).toString();
+    if (!wantRv.isEmpty() && wantRv != QString::number(old->rv)) {
+        *error = ApiError::conflict(type, name);
+        return {};
+    }
+    const QJsonObject oldMeta = old->object.value(kMetadata).toObject();
+    QJsonObject result;
+    if (subresource == QLatin1String("status")) {
+        // Only status changes through the status subresource.
+        result = old->object;
+        result.insert(QStringLiteral("status"), object.value(QStringLiteral("status")));
+    } else {
+        result = object;
+        if (hasStatusSubresource(type) && old->object.contains(QStringLiteral("status")))
+            result.insert(QStringLiteral("status"), old->object.value(QStringLiteral("status")));
+        // Server-owned metadata survives any update.
+        for (const char *k : {"uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
+                              "generation", "namespace", "name"}) {
+            const QString key = QLatin1String(k);
+            if (oldMeta.contains(key))
+                meta.insert(key, oldMeta.value(key));
+            else
+                meta.remove(key);
+        }
+        if (hasGeneration(type) && result.value(QStringLiteral("spec")) != old->object.value(QStringLiteral("spec")))
+            meta.insert(QStringLiteral("generation"), oldMeta.value(QStringLiteral("generation")).toInteger(1) + 1);
+        result.insert(kMetadata, meta);
+    }
+    if (result == old->object)
+        return old; // no-op updates do not bump the resourceVersion, as with etcd
+    return store(type, std::move(result), EventType::Modified);
+}
+
+ObjectStore::EntryPtr ObjectStore::remove(const ResourceType &type, const QString &ns, const QString &name,
+                                          qint64 gracePeriodSeconds, ApiError *error)
+{
+    const EntryPtr old = get(type, ns, name);
+    if (!old) {
+        *error = ApiError::notFound(type, name);
+        return {};
+    }
+    if (type.kind == QLatin1String("Pod") && gracePeriodSeconds != 0 &&
+        !old->object.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty()) {
+        QJsonObject meta = old->object.value(kMetadata).toObject();
+        if (meta.contains(QStringLiteral("deletionTimestamp")))
+            return old;
+        meta.insert(QStringLiteral("deletionTimestamp"),
+                    QDateTime::currentDateTimeUtc().addSecs(gracePeriodSeconds < 0 ? 30 : gracePeriodSeconds)
+                        .toString(Qt::ISODate));
+        meta.insert(QStringLiteral("deletionGracePeriodSeconds"), gracePeriodSeconds < 0 ? 30 : gracePeriodSeconds);
+        QJsonObject marked = old->object;
+        marked.insert(kMetadata, meta);
+        return store(type, std::move(marked), EventType::Modified);
+    }
+    purge(type, ns, name);
+    return old;
+}
+
+void ObjectStore::purge(const ResourceType &type, const QString &ns, const QString &name)
+{
+    const EntryPtr old = get(type, ns, name);
+    if (old)
+        store(type, old->object, EventType::Deleted);
+}
+
+ObjectStore::EntryPtr ObjectStore::put(const ResourceType &type, QJsonObject object)
+{
+    QJsonObject meta = object.value(kMetadata).toObject();
+    const QString ns = type.namespaced ? meta.value(QStringLiteral("namespace")).toString() : QString();
+    const QString name = meta.value(QStringLiteral("name")).toString();
+    const EntryPtr old = get(type, ns, name);
+    if (old) {
+        const QJsonObject oldMeta = old->object.value(kMetadata).toObject();
+        for (const char *k : {"uid", "creationTimestamp"})
+            meta.insert(QLatin1String(k), oldMeta.value(QLatin1String(k)));
+        meta.insert(QStringLiteral("resourceVersion"), oldMeta.value(QStringLiteral("resourceVersion")));
+        object.insert(kMetadata, meta);
+        object.insert(QStringLiteral("kind"), type.kind);
+        object.insert(QStringLiteral("apiVersion"), type.apiVersion());
+        if (object == old->object)
+            return old;
+        return store(type, std::move(object), EventType::Modified);
+    }
+    if (!meta.contains(QStringLiteral("uid")))
+        meta.insert(QStringLiteral("uid"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (!meta.contains(QStringLiteral("creationTimestamp")))
+        meta.insert(QStringLiteral("creationTimestamp"), now());
+    if (hasGeneration(type) && !meta.contains(QStringLiteral("generation")))
+        meta.insert(QStringLiteral("generation"), 1);
+    object.insert(kMetadata, meta);
+    return store(type, std::move(object), EventType::Added);
+}
+
+bool ObjectStore::eventsSince(quint64 rv, const std::function<void(const Event &)> &visit) const
+{
+    if (rv < m_oldestRv)
+        return false;
+    // History is in rv order: find the first event after rv.
+    auto it = std::upper_bound(m_history.begin(), m_history.end(), rv,
+                               [](quint64 v, const Event &e) { return v < e.rv; });
+    for (; it != m_history.end(); ++it)
+        visit(*it);
+    return true;
+}
+
+} // namespace sandbox
