@@ -726,23 +726,21 @@ void requireMergeKeys(const QString &mergeKey, std::initializer_list<const QJson
 // Sorts `items` by their place in `order`; `$patch: delete` items go last.
 QJsonArray sortByOrder(const QJsonArray &items, const QJsonArray &order, const QString &mergeKey, bool maps)
 {
-    QList<QJsonValue> kept;
+    QList<std::pair<qsizetype, QJsonValue>> kept; // (place in order, item); items not in it go last
     QList<QJsonValue> deleted;
     if (maps)
         requireMergeKeys(mergeKey, {&items, &order});
     for (const QJsonValue &item : items) {
-        if (maps && item.toObject().value(kDirective) == QLatin1String("delete"))
+        if (maps && item.toObject().value(kDirective) == QLatin1String("delete")) {
             deleted.append(item);
-        else
-            kept.append(item);
+        } else {
+            const qsizetype at = indexIn(order, item, mergeKey, maps);
+            kept.append({at < 0 ? LLONG_MAX : at, item});
+        }
     }
-    const auto rank = [&](const QJsonValue &v) {
-        const qsizetype i = indexIn(order, v, mergeKey, maps);
-        return i < 0 ? LLONG_MAX : i;
-    };
-    std::stable_sort(kept.begin(), kept.end(), [&](const QJsonValue &a, const QJsonValue &b) { return rank(a) < rank(b); });
+    std::stable_sort(kept.begin(), kept.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     QJsonArray out;
-    for (const QJsonValue &v : std::as_const(kept))
+    for (const auto &[at, v] : std::as_const(kept))
         out.append(v);
     for (const QJsonValue &v : std::as_const(deleted))
         out.append(v);

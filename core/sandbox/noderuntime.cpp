@@ -452,10 +452,15 @@ void NodeRuntime::stopContainer(const QString &podKey, const QString &container)
     if (!app)
         return;
     app->stopping = true;
-    if (app->timer)
+    if (app->timer) {
+        // A timeout already queued must not reach the App deleted below.
+        app->timer->stop();
+        app->timer->disconnect();
         app->timer->deleteLater();
+    }
     if (app->process) {
         QProcess *p = app->process;
+        p->disconnect(this); // its output and exit no longer belong to a container
         if (p->state() != QProcess::NotRunning) {
             p->terminate(); // SIGTERM first, as the kubelet does; SIGKILL after the grace period
             QTimer::singleShot(2000, p, [p] {
@@ -637,7 +642,11 @@ void SubdomainRouter::accept()
             }
             client->setProperty("piped", true);
             auto *upstream = new QTcpSocket(client);
-            const QByteArray pending = client->readAll();
+            // One request per connection: the Host of a second one could name another student.
+            QByteArray pending = client->readAll();
+            QList<QByteArray> headLines = pending.left(end).split('\n');
+            headLines.removeIf([](const QByteArray &l) { return l.toLower().startsWith("connection:"); });
+            pending = headLines.join('\n') + "\r\nConnection: close" + pending.mid(end);
             connect(upstream, &QTcpSocket::connected, upstream, [upstream, pending] { upstream->write(pending); });
             connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
             connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] { upstream->write(client->readAll()); });
