@@ -4,7 +4,6 @@
 #include <QJsonArray>
 #include <QSet>
 #include <QStringList>
-
 #include <algorithm>
 #include <charconv>
 #include <climits>
@@ -72,7 +71,9 @@ QString goFloat(double d)
         out = digits.left(1);
         if (digits.size() > 1)
             out += u'.' + digits.mid(1);
-        out += QStringLiteral("e%1%2").arg(QChar(exponent < 0 ? u'-' : u'+')).arg(std::abs(exponent), 2, 10, QLatin1Char('0'));
+        out += QStringLiteral("e%1%2")
+                   .arg(QChar(exponent < 0 ? u'-' : u'+'))
+                   .arg(std::abs(exponent), 2, 10, QLatin1Char('0'));
     } else if (exponent < 0) {
         out = QLatin1String("0.") + QString(-exponent - 1, u'0') + digits;
     } else if (digits.size() <= exponent + 1) {
@@ -208,12 +209,13 @@ std::optional<qint64> parseIndex(const QString &s, QString *error)
 {
     bool ok = false;
     const QString digits = (s.startsWith(u'+') || s.startsWith(u'-')) ? s.mid(1) : s;
-    const bool allDigits =
-        !digits.isEmpty() && std::all_of(digits.begin(), digits.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    const bool allDigits = !digits.isEmpty() && std::all_of(digits.begin(), digits.end(),
+                                                            [](QChar c) { return c >= u'0' && c <= u'9'; });
     const qint64 v = allDigits ? s.toLongLong(&ok) : 0;
     if (!ok) {
         *error = QStringLiteral("strconv.Atoi: parsing %1: %2")
-                     .arg(u'"' + s + u'"', allDigits ? QStringLiteral("value out of range") : QStringLiteral("invalid syntax"));
+                     .arg(u'"' + s + u'"', allDigits ? QStringLiteral("value out of range")
+                                                     : QStringLiteral("invalid syntax"));
         return std::nullopt;
     }
     return v;
@@ -237,7 +239,8 @@ public:
             return std::nullopt;
         parts.removeFirst();
         for (QString &p : parts)
-            p.replace(QLatin1String("~1"), QLatin1String("/")).replace(QLatin1String("~0"), QLatin1String("~"));
+            p.replace(QLatin1String("~1"), QLatin1String("/"))
+                .replace(QLatin1String("~0"), QLatin1String("~"));
         return parts;
     }
 
@@ -372,65 +375,81 @@ void applyOperation(QJsonValue &doc, const QJsonObject &op)
     bool hasPath = false;
     const QString path = stringField(op, QLatin1String("path"), &hasPath);
     // A missing value is null, as the server's library reads it.
-    const QJsonValue value = op.contains(QLatin1String("value")) ? op.value(QLatin1String("value")) : QJsonValue();
-    const auto tokensOf = [](const QString &pointer) { return PointerTarget::tokens(pointer).value_or(QStringList()); };
+    const QJsonValue value =
+        op.contains(QLatin1String("value")) ? op.value(QLatin1String("value")) : QJsonValue();
+    const auto tokensOf = [](const QString &pointer) {
+        return PointerTarget::tokens(pointer).value_or(QStringList());
+    };
 
-    if (kind == QLatin1String("add") || kind == QLatin1String("remove") || kind == QLatin1String("replace")
-        || kind == QLatin1String("test")) {
+    if (kind == QLatin1String("add") || kind == QLatin1String("remove") || kind == QLatin1String("replace") ||
+        kind == QLatin1String("test")) {
         if (!hasPath)
             fail(422, kind + QLatin1String(" operation failed to decode path: missing value"));
     }
 
     if (kind == QLatin1String("add")) {
         QString problem;
-        const bool found = PointerTarget::editParent(doc, tokensOf(path), 0, [&](QJsonValue &c, const QString &key) {
-            problem = addMember(c, key, value);
-        });
+        const bool found =
+            PointerTarget::editParent(doc, tokensOf(path), 0, [&](QJsonValue &c, const QString &key) {
+                problem = addMember(c, key, value);
+            });
         if (!found)
-            fail(422, QStringLiteral("add operation does not apply: doc is missing path: \"%1\": missing value").arg(path));
+            fail(422,
+                 QStringLiteral("add operation does not apply: doc is missing path: \"%1\": missing value")
+                     .arg(path));
         if (!problem.isEmpty())
             fail(422, QStringLiteral("error in add for path: '%1': %2").arg(path, problem));
     } else if (kind == QLatin1String("remove")) {
         QString problem;
-        const bool found = PointerTarget::editParent(doc, tokensOf(path), 0, [&](QJsonValue &c, const QString &key) {
-            problem = removeMember(c, key);
-        });
+        const bool found =
+            PointerTarget::editParent(doc, tokensOf(path), 0, [&](QJsonValue &c, const QString &key) {
+                problem = removeMember(c, key);
+            });
         if (!found)
-            fail(422, QStringLiteral("remove operation does not apply: doc is missing path: \"%1\": missing value").arg(path));
+            fail(422,
+                 QStringLiteral("remove operation does not apply: doc is missing path: \"%1\": missing value")
+                     .arg(path));
         if (!problem.isEmpty())
             fail(422, QStringLiteral("error in remove for path: '%1': %2").arg(path, problem));
     } else if (kind == QLatin1String("replace")) {
         bool missingKey = false;
-        const bool found = PointerTarget::editParent(doc, tokensOf(path), 0, [&](QJsonValue &c, const QString &key) {
-            if (c.isArray()) {
-                QString error;
-                QJsonArray array = c.toArray();
-                const std::optional<qint64> index = parseIndex(key, &error);
-                if (!index || *index < 0 || *index >= array.size()) {
-                    missingKey = true;
-                    return;
+        const bool found =
+            PointerTarget::editParent(doc, tokensOf(path), 0, [&](QJsonValue &c, const QString &key) {
+                if (c.isArray()) {
+                    QString error;
+                    QJsonArray array = c.toArray();
+                    const std::optional<qint64> index = parseIndex(key, &error);
+                    if (!index || *index < 0 || *index >= array.size()) {
+                        missingKey = true;
+                        return;
+                    }
+                    array.replace(*index, value);
+                    c = array;
+                } else {
+                    // The server's library sets a missing member rather than failing.
+                    QJsonObject object = c.toObject();
+                    object.insert(key, value);
+                    c = object;
                 }
-                array.replace(*index, value);
-                c = array;
-            } else {
-                // The server's library sets a missing member rather than failing.
-                QJsonObject object = c.toObject();
-                object.insert(key, value);
-                c = object;
-            }
-        });
+            });
         if (!found)
-            fail(422, QStringLiteral("replace operation does not apply: doc is missing path: %1: missing value").arg(path));
+            fail(422,
+                 QStringLiteral("replace operation does not apply: doc is missing path: %1: missing value")
+                     .arg(path));
         if (missingKey)
-            fail(422, QStringLiteral("replace operation does not apply: doc is missing key: %1: missing value").arg(path));
+            fail(422,
+                 QStringLiteral("replace operation does not apply: doc is missing key: %1: missing value")
+                     .arg(path));
     } else if (kind == QLatin1String("test")) {
         std::optional<QJsonValue> actual;
         QString problem;
-        const bool found = PointerTarget::editParent(doc, tokensOf(path), 0, [&](QJsonValue &c, const QString &key) {
-            actual = getMember(c, key, &problem);
-        });
+        const bool found =
+            PointerTarget::editParent(doc, tokensOf(path), 0, [&](QJsonValue &c, const QString &key) {
+                actual = getMember(c, key, &problem);
+            });
         if (!found)
-            fail(422, QStringLiteral("test operation does not apply: is missing path: %1: missing value").arg(path));
+            fail(422, QStringLiteral("test operation does not apply: is missing path: %1: missing value")
+                          .arg(path));
         if (!problem.isEmpty())
             fail(422, QStringLiteral("error in test for path: '%1': %2").arg(path, problem));
         // A missing member equals null.
@@ -444,24 +463,30 @@ void applyOperation(QJsonValue &doc, const QJsonObject &op)
         const bool move = kind == QLatin1String("move");
         std::optional<QJsonValue> moved;
         QString problem;
-        const bool found = PointerTarget::editParent(doc, tokensOf(from), 0, [&](QJsonValue &c, const QString &key) {
-            moved = getMember(c, key, &problem);
-            if (problem.isEmpty() && move)
-                problem = removeMember(c, key);
-        });
+        const bool found =
+            PointerTarget::editParent(doc, tokensOf(from), 0, [&](QJsonValue &c, const QString &key) {
+                moved = getMember(c, key, &problem);
+                if (problem.isEmpty() && move)
+                    problem = removeMember(c, key);
+            });
         if (!found)
-            fail(422, QStringLiteral("%1 operation does not apply: doc is missing from path: %2: missing value").arg(kind, from));
+            fail(422,
+                 QStringLiteral("%1 operation does not apply: doc is missing from path: %2: missing value")
+                     .arg(kind, from));
         if (!problem.isEmpty()) {
-            fail(422, move ? QStringLiteral("error in move for path: '%1': %2").arg(tokensOf(from).value(tokensOf(from).size() - 1), problem)
+            fail(422, move ? QStringLiteral("error in move for path: '%1': %2")
+                                 .arg(tokensOf(from).value(tokensOf(from).size() - 1), problem)
                            : QStringLiteral("error in copy for from: '%1': %2").arg(from, problem));
         }
         if (!hasPath)
             fail(422, kind + QLatin1String(" operation failed to decode path: missing value"));
-        const bool destination = PointerTarget::editParent(doc, tokensOf(path), 0, [&](QJsonValue &c, const QString &key) {
-            problem = addMember(c, key, moved.value_or(QJsonValue()));
-        });
+        const bool destination =
+            PointerTarget::editParent(doc, tokensOf(path), 0, [&](QJsonValue &c, const QString &key) {
+                problem = addMember(c, key, moved.value_or(QJsonValue()));
+            });
         if (!destination)
-            fail(422, QStringLiteral("%1 operation does not apply: doc is missing destination path: %2: missing value")
+            fail(422, QStringLiteral(
+                          "%1 operation does not apply: doc is missing destination path: %2: missing value")
                           .arg(kind, path));
         if (!problem.isEmpty()) {
             fail(422, move ? QStringLiteral("error in move for path: '%1': %2").arg(path, problem)
@@ -622,8 +647,8 @@ const QString kMapType = QStringLiteral("map[string]interface {}");
 
 bool isDirectiveKey(const QString &key)
 {
-    return key == kDirective || key == kRetainKeys || key.startsWith(kSetElementOrder)
-           || key.startsWith(kDeleteFromPrimitiveList);
+    return key == kDirective || key == kRetainKeys || key.startsWith(kSetElementOrder) ||
+           key.startsWith(kDeleteFromPrimitiveList);
 }
 
 // A patch value taken whole (a field the original lacks, a replaced list):
@@ -700,15 +725,92 @@ QJsonValue mergeKeyValue(const QJsonValue &item, const QString &mergeKey)
     return item.isObject() ? item.toObject().value(mergeKey) : QJsonValue();
 }
 
-// Where `item` sits in `list`: by merge key for maps, by value otherwise.
-qsizetype indexIn(const QJsonArray &list, const QJsonValue &item, const QString &mergeKey, bool maps)
+// A text two values share exactly when jsonEquals() holds, to look values up
+// in a hash: lists can be long, and comparing each pair would be quadratic.
+QString identity(const QJsonValue &v)
 {
-    const QJsonValue wanted = maps ? mergeKeyValue(item, mergeKey) : item;
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        if (jsonEquals(maps ? mergeKeyValue(list[i], mergeKey) : list[i], wanted))
-            return i;
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("t") : QStringLiteral("f");
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        return u'd' + (d == 0 ? QStringLiteral("0") : QString::number(d, 'g', 17));
     }
-    return -1;
+    case QJsonValue::String:
+        return u's' + v.toString();
+    case QJsonValue::Array:
+    case QJsonValue::Object: {
+        // Nested numbers compare by value too: rebuild with canonical members.
+        QString out = v.isArray() ? QStringLiteral("[") : QStringLiteral("{");
+        // Length-prefixed parts, so no two different values run together alike.
+        const auto part = [&out](const QString &text) { out += QString::number(text.size()) + u':' + text; };
+        if (v.isArray()) {
+            for (const QJsonValue &e : v.toArray())
+                part(identity(e));
+        } else {
+            const QJsonObject o = v.toObject();
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                part(it.key());
+                part(identity(*it));
+            }
+        }
+        return out;
+    }
+    default:
+        return QStringLiteral("n");
+    }
+}
+
+// The first place of each value (maps: of each merge key value) in a list.
+// `mapsWithKey` counts only maps that have the merge key, as a search by
+// key value does; otherwise a map without it is found by null, as Go's
+// nil == nil has it in the ordering code.
+class ListIndex
+{
+public:
+    enum class Match { Values, MergeKeys, MapsWithKey };
+
+    ListIndex(const QJsonArray &list, const QString &mergeKey, Match match)
+        : m_mergeKey(mergeKey)
+        , m_match(match)
+    {
+        for (qsizetype i = 0; i < list.size(); ++i)
+            add(list[i], i);
+    }
+
+    void add(const QJsonValue &item, qsizetype at)
+    {
+        if (m_match == Match::MapsWithKey && !(item.isObject() && item.toObject().contains(m_mergeKey)))
+            return;
+        m_first.insert(keyOf(item), at); // keeps the first place: insert only when absent
+    }
+
+    qsizetype indexOf(const QJsonValue &item) const { return m_first.value(keyOf(item), -1); }
+
+private:
+    QString keyOf(const QJsonValue &item) const
+    {
+        return identity(m_match == Match::Values ? item : mergeKeyValue(item, m_mergeKey));
+    }
+
+    // QHash::insert replaces; this keeps the earliest place.
+    struct FirstPlaces : QHash<QString, qsizetype>
+    {
+        void insert(const QString &key, qsizetype at)
+        {
+            if (!contains(key))
+                QHash<QString, qsizetype>::insert(key, at);
+        }
+    };
+
+    QString m_mergeKey;
+    Match m_match;
+    FirstPlaces m_first;
+};
+
+ListIndex::Match orderMatch(bool maps)
+{
+    return maps ? ListIndex::Match::MergeKeys : ListIndex::Match::Values;
 }
 
 void requireMergeKeys(const QString &mergeKey, std::initializer_list<const QJsonArray *> lists)
@@ -730,15 +832,17 @@ QJsonArray sortByOrder(const QJsonArray &items, const QJsonArray &order, const Q
     QList<QJsonValue> deleted;
     if (maps)
         requireMergeKeys(mergeKey, {&items, &order});
+    const ListIndex places(order, mergeKey, orderMatch(maps));
     for (const QJsonValue &item : items) {
         if (maps && item.toObject().value(kDirective) == QLatin1String("delete")) {
             deleted.append(item);
         } else {
-            const qsizetype at = indexIn(order, item, mergeKey, maps);
+            const qsizetype at = places.indexOf(item);
             kept.append({at < 0 ? LLONG_MAX : at, item});
         }
     }
-    std::stable_sort(kept.begin(), kept.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
     QJsonArray out;
     for (const auto &[at, v] : std::as_const(kept))
         out.append(v);
@@ -750,11 +854,13 @@ QJsonArray sortByOrder(const QJsonArray &items, const QJsonArray &order, const Q
 // Interleaves the server-only items (in the live order) with the patch's items
 // (in the patch's order): a server item goes first only when the live list
 // had it before the patch item it is compared with.
-QJsonArray normalizeElementOrder(const QJsonArray &patchItems, const QJsonArray &serverOnly, const QJsonArray &patchOrder,
-                                 const QJsonArray &serverOrder, const QString &mergeKey, bool maps)
+QJsonArray normalizeElementOrder(const QJsonArray &patchItems, const QJsonArray &serverOnly,
+                                 const QJsonArray &patchOrder, const QJsonArray &serverOrder,
+                                 const QString &mergeKey, bool maps)
 {
     const QJsonArray right = sortByOrder(patchItems, patchOrder, mergeKey, maps);
     const QJsonArray left = sortByOrder(serverOnly, serverOrder, mergeKey, maps);
+    const ListIndex live(serverOrder, mergeKey, orderMatch(maps));
     QJsonArray out;
     qsizetype i = 0;
     qsizetype j = 0;
@@ -764,8 +870,8 @@ QJsonArray normalizeElementOrder(const QJsonArray &patchItems, const QJsonArray 
         } else if (j >= right.size()) {
             out.append(left[i++]);
         } else {
-            const qsizetype li = indexIn(serverOrder, left[i], mergeKey, maps);
-            const qsizetype ri = indexIn(serverOrder, right[j], mergeKey, maps);
+            const qsizetype li = live.indexOf(left[i]);
+            const qsizetype ri = live.indexOf(right[j]);
             if (li >= 0 && ri >= 0 && li < ri)
                 out.append(left[i++]);
             else
@@ -776,56 +882,43 @@ QJsonArray normalizeElementOrder(const QJsonArray &patchItems, const QJsonArray 
 }
 
 // Splits `merged` into the items `partitionBy` names and the others.
-void partition(const QJsonArray &merged, const QJsonArray &partitionBy, const QString &mergeKey, QJsonArray *inPatch,
-               QJsonArray *serverOnly)
+void partition(const QJsonArray &merged, const QJsonArray &partitionBy, const QString &mergeKey,
+               QJsonArray *inPatch, QJsonArray *serverOnly)
 {
+    if (!mergeKey.isEmpty()) {
+        for (qsizetype i = 0; i < partitionBy.size(); ++i) {
+            if (!partitionBy[i].isObject())
+                fail(500, QStringLiteral("value for key %1 is not a map.").arg(i));
+        }
+    }
+    const ListIndex named(partitionBy, mergeKey,
+                          mergeKey.isEmpty() ? ListIndex::Match::Values : ListIndex::Match::MapsWithKey);
     for (const QJsonValue &v : merged) {
-        bool found = false;
-        if (mergeKey.isEmpty()) {
-            found = indexIn(partitionBy, v, mergeKey, false) >= 0;
-        } else {
+        if (!mergeKey.isEmpty()) {
             if (!v.isObject())
                 failBadArgType(kMapType, v);
-            const QJsonObject o = v.toObject();
-            if (!o.contains(mergeKey))
+            if (!v.toObject().contains(mergeKey))
                 failNoMergeKey(v, mergeKey);
-            for (qsizetype i = 0; i < partitionBy.size() && !found; ++i) {
-                if (!partitionBy[i].isObject())
-                    fail(500, QStringLiteral("value for key %1 is not a map.").arg(i));
-                const QJsonObject p = partitionBy[i].toObject();
-                found = p.contains(mergeKey) && jsonEquals(p.value(mergeKey), o.value(mergeKey));
-            }
         }
-        (found ? inPatch : serverOnly)->append(v);
+        (named.indexOf(v) >= 0 ? inPatch : serverOnly)->append(v);
     }
 }
 
 QJsonArray deleteFromList(const QJsonArray &list, const QJsonArray &toDelete)
 {
+    const ListIndex doomed(toDelete, {}, ListIndex::Match::Values);
     QJsonArray out;
     for (const QJsonValue &v : list) {
-        if (indexIn(toDelete, v, {}, false) < 0)
+        if (doomed.indexOf(v) < 0)
             out.append(v);
     }
     return out;
 }
 
-qsizetype findByMergeKey(const QJsonArray &list, const QString &mergeKey, const QJsonValue &value)
-{
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        if (!list[i].isObject())
-            fail(500, QStringLiteral("value for key %1 is not a map.").arg(i));
-        const QJsonObject o = list[i].toObject();
-        if (o.contains(mergeKey) && jsonEquals(o.value(mergeKey), value))
-            return i;
-    }
-    return -1;
-}
-
 QJsonObject mergeMap(QJsonObject original, QJsonObject patch, const TypeMeta *type);
 
-QJsonArray mergeList(QJsonArray original, QJsonArray patch, const TypeMeta *elementType, const QString &mergeKey,
-                     bool isDeleteList)
+QJsonArray mergeList(QJsonArray original, QJsonArray patch, const TypeMeta *elementType,
+                     const QString &mergeKey, bool isDeleteList)
 {
     if (original.isEmpty() && patch.isEmpty())
         return original;
@@ -835,10 +928,13 @@ QJsonArray mergeList(QJsonArray original, QJsonArray patch, const TypeMeta *elem
         if (isDeleteList)
             return deleteFromList(original, patch);
         // A set: the union, each value once.
+        ListIndex seen(merged, {}, ListIndex::Match::Values);
         for (const QJsonArray *list : {&original, &patch}) {
             for (const QJsonValue &v : *list) {
-                if (indexIn(merged, v, {}, false) < 0)
+                if (seen.indexOf(v) < 0) {
+                    seen.add(v, merged.size());
                     merged.append(v);
+                }
             }
         }
     } else {
@@ -855,11 +951,15 @@ QJsonArray mergeList(QJsonArray original, QJsonArray patch, const TypeMeta *elem
             } else if (*directive == QLatin1String("delete")) {
                 if (!item.contains(mergeKey))
                     failNoMergeKey(v, mergeKey);
-                qsizetype at = findByMergeKey(original, mergeKey, item.value(mergeKey));
-                while (at >= 0) {
-                    original.removeAt(at);
-                    at = findByMergeKey(original, mergeKey, item.value(mergeKey));
+                // Every entry with that key goes.
+                const QString doomed = identity(item.value(mergeKey));
+                QJsonArray kept;
+                for (const QJsonValue &e : std::as_const(original)) {
+                    const QJsonObject o = e.toObject();
+                    if (!o.contains(mergeKey) || identity(o.value(mergeKey)) != doomed)
+                        kept.append(e);
                 }
+                original = kept;
             } else if (*directive == QLatin1String("replace")) {
                 replace = true;
             } else if (*directive == QLatin1String("merge")) {
@@ -875,15 +975,18 @@ QJsonArray mergeList(QJsonArray original, QJsonArray patch, const TypeMeta *elem
             patch = plain;
         }
         merged = original;
+        ListIndex byKey(merged, mergeKey, ListIndex::Match::MapsWithKey);
         for (const QJsonValue &v : std::as_const(patch)) {
             const QJsonObject item = v.toObject();
             if (!item.contains(mergeKey))
                 failNoMergeKey(v, mergeKey);
-            const qsizetype at = findByMergeKey(merged, mergeKey, item.value(mergeKey));
-            if (at >= 0)
+            const qsizetype at = byKey.indexOf(v);
+            if (at >= 0) {
                 merged.replace(at, mergeMap(merged[at].toObject(), item, elementType));
-            else
+            } else {
+                byKey.add(v, merged.size());
                 merged.append(cleanTaken(v).value_or(QJsonObject()));
+            }
         }
     }
     QJsonArray inPatch;
@@ -893,7 +996,8 @@ QJsonArray mergeList(QJsonArray original, QJsonArray patch, const TypeMeta *elem
 }
 
 // mergeSliceHandler: merge lists by key, replace the others.
-QJsonArray mergeListField(const QJsonArray &original, const QJsonArray &patch, const FieldMeta &meta, bool isDeleteList)
+QJsonArray mergeListField(const QJsonArray &original, const QJsonArray &patch, const FieldMeta &meta,
+                          bool isDeleteList)
 {
     if (meta.strategy == Strategy::Merge)
         return mergeList(original, patch, meta.type, meta.mergeKey, isDeleteList);
@@ -995,7 +1099,8 @@ void applySetElementOrder(QJsonObject &original, QJsonObject &patch, const TypeM
         QJsonArray inPatch;
         QJsonArray serverOnly;
         partition(merged, order, mergeKey, &inPatch, &serverOnly);
-        original.insert(field, normalizeElementOrder(inPatch, serverOnly, order, originalList, mergeKey, maps));
+        original.insert(field,
+                        normalizeElementOrder(inPatch, serverOnly, order, originalList, mergeKey, maps));
     }
 }
 
@@ -1012,7 +1117,8 @@ void applyRetainKeys(QJsonObject &original, QJsonObject &patch)
             keep.insert(v.toString());
     }
     for (auto it = patch.begin(); it != patch.end(); ++it) {
-        if (it->isNull() || it.key().startsWith(kDeleteFromPrimitiveList) || it.key().startsWith(kSetElementOrder))
+        if (it->isNull() || it.key().startsWith(kDeleteFromPrimitiveList) ||
+            it.key().startsWith(kSetElementOrder))
             continue;
         if (!keep.contains(it.key()))
             fail(400, QStringLiteral("invalid patch format of retainKeys"));
@@ -1098,8 +1204,8 @@ QJsonValue mergePatchValue(const QJsonValue &target, const QJsonValue &patch)
     return result;
 }
 
-std::optional<QJsonObject> applyMergePatch(const QJsonObject &original, const QJsonValue &patch, QString *error,
-                                           int *httpStatus)
+std::optional<QJsonObject> applyMergePatch(const QJsonObject &original, const QJsonValue &patch,
+                                           QString *error, int *httpStatus)
 {
     return reportFailure(
         [&] {
@@ -1110,8 +1216,8 @@ std::optional<QJsonObject> applyMergePatch(const QJsonObject &original, const QJ
         error, httpStatus);
 }
 
-std::optional<QJsonObject> applyJsonPatch(const QJsonObject &original, const QJsonValue &patch, QString *error,
-                                          int *httpStatus)
+std::optional<QJsonObject> applyJsonPatch(const QJsonObject &original, const QJsonValue &patch,
+                                          QString *error, int *httpStatus)
 {
     return reportFailure(
         [&] {
@@ -1123,8 +1229,9 @@ std::optional<QJsonObject> applyJsonPatch(const QJsonObject &original, const QJs
             const QJsonArray operations = patch.toArray();
             for (const QJsonValue &op : operations) {
                 if (!op.isObject() && !op.isNull())
-                    fail(400, QStringLiteral("json: cannot unmarshal %1 into Go value of type jsonpatch.Operation")
-                                  .arg(jsonTypeWord(op)));
+                    fail(400,
+                         QStringLiteral("json: cannot unmarshal %1 into Go value of type jsonpatch.Operation")
+                             .arg(jsonTypeWord(op)));
             }
             constexpr qsizetype maxOperations = 10000;
             if (operations.size() > maxOperations)

@@ -3,7 +3,6 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
-
 #include <optional>
 
 // The three patch bodies of PATCH requests, applied to stored objects as the

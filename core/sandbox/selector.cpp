@@ -1,7 +1,5 @@
 #include "sandbox/selector.h"
 
-#include <QSet>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -131,14 +129,15 @@ QString regexError(const QString &message, QLatin1String regex, std::initializer
 
 const QLatin1String kQualifiedNameFormat("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
 const QLatin1String kLabelValueFormat("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
-const QLatin1String kDns1123SubdomainFormat("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+const QLatin1String
+    kDns1123SubdomainFormat("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
 QString qualifiedNameMessage()
 {
-    return regexError(QStringLiteral("must consist of alphanumeric characters, '-', '_' or '.', and must start and "
-                                     "end with an alphanumeric character"),
-                      kQualifiedNameFormat,
-                      {QLatin1String("MyName"), QLatin1String("my.name"), QLatin1String("123-abc")});
+    return regexError(
+        QStringLiteral("must consist of alphanumeric characters, '-', '_' or '.', and must start and "
+                       "end with an alphanumeric character"),
+        kQualifiedNameFormat, {QLatin1String("MyName"), QLatin1String("my.name"), QLatin1String("123-abc")});
 }
 
 // validation.IsQualifiedName: what a label key must be.
@@ -158,16 +157,18 @@ QStringList labelKeyErrors(QStringView key)
             if (byteLength(prefix) > 253)
                 errors << QLatin1String("prefix part ") + maxLenError(253);
             if (!matchesDns1123Subdomain(prefix)) {
-                errors << QLatin1String("prefix part ")
-                              + regexError(QStringLiteral("a lowercase RFC 1123 subdomain must consist of lower case "
-                                                          "alphanumeric characters, '-' or '.', and must start and "
-                                                          "end with an alphanumeric character"),
-                                           kDns1123SubdomainFormat, {QLatin1String("example.com")});
+                errors << QLatin1String("prefix part ") +
+                              regexError(
+                                  QStringLiteral("a lowercase RFC 1123 subdomain must consist of lower case "
+                                                 "alphanumeric characters, '-' or '.', and must start and "
+                                                 "end with an alphanumeric character"),
+                                  kDns1123SubdomainFormat, {QLatin1String("example.com")});
             }
         }
     } else {
-        errors << QLatin1String("a qualified name ") + qualifiedNameMessage()
-                      + QLatin1String(" with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
+        errors << QLatin1String("a qualified name ") + qualifiedNameMessage() +
+                      QLatin1String(
+                          " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
         return errors;
     }
     if (name.isEmpty())
@@ -186,11 +187,11 @@ QStringList labelValueErrors(QStringView value)
     if (byteLength(value) > 63)
         errors << maxLenError(63);
     if (!value.isEmpty() && !isQualifiedNamePart(value)) {
-        errors << regexError(QStringLiteral("a valid label must be an empty string or consist of alphanumeric "
-                                            "characters, '-', '_' or '.', and must start and end with an "
-                                            "alphanumeric character"),
-                             kLabelValueFormat,
-                             {QLatin1String("MyValue"), QLatin1String("my_value"), QLatin1String("12345")});
+        errors << regexError(
+            QStringLiteral("a valid label must be an empty string or consist of alphanumeric "
+                           "characters, '-', '_' or '.', and must start and end with an "
+                           "alphanumeric character"),
+            kLabelValueFormat, {QLatin1String("MyValue"), QLatin1String("my_value"), QLatin1String("12345")});
     }
     return errors;
 }
@@ -267,11 +268,11 @@ struct Item
 std::optional<Token> literalToken(QStringView s)
 {
     static const QHash<QString, Token> tokens = {
-        {QStringLiteral(")"), Token::ClosedPar},     {QStringLiteral(","), Token::Comma},
-        {QStringLiteral("!"), Token::DoesNotExist},  {QStringLiteral("=="), Token::DoubleEquals},
-        {QStringLiteral("="), Token::Equals},        {QStringLiteral(">"), Token::GreaterThan},
-        {QStringLiteral("in"), Token::In},           {QStringLiteral("<"), Token::LessThan},
-        {QStringLiteral("!="), Token::NotEquals},    {QStringLiteral("notin"), Token::NotIn},
+        {QStringLiteral(")"), Token::ClosedPar},    {QStringLiteral(","), Token::Comma},
+        {QStringLiteral("!"), Token::DoesNotExist}, {QStringLiteral("=="), Token::DoubleEquals},
+        {QStringLiteral("="), Token::Equals},       {QStringLiteral(">"), Token::GreaterThan},
+        {QStringLiteral("in"), Token::In},          {QStringLiteral("<"), Token::LessThan},
+        {QStringLiteral("!="), Token::NotEquals},   {QStringLiteral("notin"), Token::NotIn},
         {QStringLiteral("("), Token::OpenPar},
     };
     const auto it = tokens.constFind(s.toString());
@@ -308,8 +309,7 @@ class Lexer
 public:
     explicit Lexer(QStringView text)
         : m_text(text)
-    {
-    }
+    {}
 
     Item next()
     {
@@ -424,7 +424,8 @@ public:
                 if (after.token == Token::EndOfString)
                     return requirements;
                 if (after.token != Token::Comma) {
-                    *error = QStringLiteral("found '%1', expected: ',' or 'end of string'").arg(after.literal);
+                    *error =
+                        QStringLiteral("found '%1', expected: ',' or 'end of string'").arg(after.literal);
                     return std::nullopt;
                 }
                 const Item next = lookahead(Context::Values);
@@ -437,7 +438,8 @@ public:
             case Token::EndOfString:
                 return requirements;
             default:
-                *error = QStringLiteral("found '%1', expected: !, identifier, or 'end of string'").arg(ahead.literal);
+                *error = QStringLiteral("found '%1', expected: !, identifier, or 'end of string'")
+                             .arg(ahead.literal);
                 return std::nullopt;
             }
         }
@@ -528,8 +530,9 @@ private:
         if (r.op == Operator::GreaterThan || r.op == Operator::LessThan) {
             for (qsizetype i = 0; i < r.values.size(); ++i) {
                 if (!parseGoInt(r.values[i])) {
-                    errors << invalidValue(QStringLiteral("values[%1]").arg(i), r.values[i],
-                                           QStringLiteral("for 'Gt', 'Lt' operators, the value must be an integer"));
+                    errors << invalidValue(
+                        QStringLiteral("values[%1]").arg(i), r.values[i],
+                        QStringLiteral("for 'Gt', 'Lt' operators, the value must be an integer"));
                 }
             }
         }
@@ -626,8 +629,7 @@ private:
     qsizetype m_position = 0;
 };
 
-template<typename Lookup>
-bool requirementMatches(const Requirement &r, const Lookup &lookup)
+template<typename Lookup> bool requirementMatches(const Requirement &r, const Lookup &lookup)
 {
     const std::optional<QString> value = lookup(r.key);
     switch (r.op) {
@@ -656,15 +658,13 @@ bool requirementMatches(const Requirement &r, const Lookup &lookup)
     return false;
 }
 
-template<typename Lookup>
-bool allMatch(const QList<Requirement> &requirements, const Lookup &lookup)
+template<typename Lookup> bool allMatch(const QList<Requirement> &requirements, const Lookup &lookup)
 {
     return std::all_of(requirements.begin(), requirements.end(),
                        [&](const Requirement &r) { return requirementMatches(r, lookup); });
 }
 
-template<typename Map>
-auto mapLookup(const Map &map)
+template<typename Map> auto mapLookup(const Map &map)
 {
     return [&map](QStringView key) -> std::optional<QString> {
         const auto it = map.constFind(key.toString());
@@ -870,7 +870,8 @@ std::optional<QString> FieldSelector::unescapeValue(QStringView value, QString *
         } else if (c == u',' || c == u'=') {
             // Go prints the rune as its number here.
             if (error)
-                *error = QStringLiteral("invalid field selector: unescaped character in value: %1").arg(c.unicode());
+                *error = QStringLiteral("invalid field selector: unescaped character in value: %1")
+                             .arg(c.unicode());
             return std::nullopt;
         } else {
             out += c;
@@ -938,7 +939,8 @@ QString FieldSelector::toString() const
 {
     QStringList parts;
     for (const Requirement &r : m_requirements)
-        parts << r.field + (r.op == Operator::NotEquals ? QLatin1String("!=") : QLatin1String("=")) + escapeValue(r.value);
+        parts << r.field + (r.op == Operator::NotEquals ? QLatin1String("!=") : QLatin1String("=")) +
+                     escapeValue(r.value);
     return parts.join(u',');
 }
 

@@ -6,7 +6,6 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 
@@ -21,7 +20,17 @@ using SelectorLookup = std::function<std::optional<QString>(QStringView name)>;
 class LabelSelector
 {
 public:
-    enum class Operator { Equals, DoubleEquals, NotEquals, In, NotIn, Exists, DoesNotExist, GreaterThan, LessThan };
+    enum class Operator {
+        Equals,
+        DoubleEquals,
+        NotEquals,
+        In,
+        NotIn,
+        Exists,
+        DoesNotExist,
+        GreaterThan,
+        LessThan
+    };
 
     struct Requirement
     {

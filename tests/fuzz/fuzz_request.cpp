@@ -13,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -94,10 +93,10 @@ void fuzzQuery(const QString &text)
 
 void fuzzPatches(const QByteArray &input)
 {
-    static const QString kinds[] = {QStringLiteral("Pod"),       QStringLiteral("Deployment"),
+    static const QString kinds[] = {QStringLiteral("Pod"),        QStringLiteral("Deployment"),
                                     QStringLiteral("ReplicaSet"), QStringLiteral("Service"),
-                                    QStringLiteral("ConfigMap"), QStringLiteral("Namespace"),
-                                    QStringLiteral("Node"),      QStringLiteral("Widget")};
+                                    QStringLiteral("ConfigMap"),  QStringLiteral("Namespace"),
+                                    QStringLiteral("Node"),       QStringLiteral("Widget")};
     const qsizetype split = input.indexOf("\n---\n");
     const QJsonValue originalValue = split < 0 ? QJsonValue(QJsonObject()) : parseValue(input.left(split));
     const QJsonValue patch = parseValue(split < 0 ? input : input.mid(split + 5));
@@ -107,7 +106,8 @@ void fuzzPatches(const QByteArray &input)
 
     QString error;
     int status = 0;
-    if (const std::optional<QJsonObject> merged = sandbox::applyMergePatch(original, patch, &error, &status)) {
+    if (const std::optional<QJsonObject> merged =
+            sandbox::applyMergePatch(original, patch, &error, &status)) {
         require(status == 200);
         // RFC 7386 patches are idempotent.
         const std::optional<QJsonObject> twice = sandbox::applyMergePatch(*merged, patch);

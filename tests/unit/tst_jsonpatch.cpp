@@ -32,18 +32,19 @@ void addRows()
     QTest::addColumn<QString>("error");
 }
 
-void applies(const char *name, const QByteArray &original, const QByteArray &patch, const QByteArray &expected)
+void applies(const char *name, const QByteArray &original, const QByteArray &patch,
+             const QByteArray &expected)
 {
     QTest::newRow(name) << original << patch << expected << 200 << QString();
 }
 
-void fails(const char *name, const QByteArray &original, const QByteArray &patch, int status, const QString &error)
+void fails(const char *name, const QByteArray &original, const QByteArray &patch, int status,
+           const QString &error)
 {
     QTest::newRow(name) << original << patch << QByteArray() << status << error;
 }
 
-template<typename Apply>
-void check(Apply apply)
+template<typename Apply> void check(Apply apply)
 {
     QFETCH(QByteArray, original);
     QFETCH(QByteArray, patch);
@@ -103,7 +104,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, target);
         QFETCH(QByteArray, patch);
         QFETCH(QByteArray, result);
-        QCOMPARE(compact(sandbox::mergePatchValue(parseJson(target), parseJson(patch))), compact(parseJson(result)));
+        QCOMPARE(compact(sandbox::mergePatchValue(parseJson(target), parseJson(patch))),
+                 compact(parseJson(result)));
     }
 
     void mergePatch_data()
@@ -149,7 +151,8 @@ private Q_SLOTS:
         applies("add without value adds null", doc, R"([{"op":"add","path":"/m/n"}])",
                 R"({"a":1,"l":[1,2,3],"m":{"k":"v","n":null}})");
         applies("remove member", doc, R"([{"op":"remove","path":"/m/k"}])", R"({"a":1,"l":[1,2,3],"m":{}})");
-        applies("remove element", doc, R"([{"op":"remove","path":"/l/0"}])", R"({"a":1,"l":[2,3],"m":{"k":"v"}})");
+        applies("remove element", doc, R"([{"op":"remove","path":"/l/0"}])",
+                R"({"a":1,"l":[2,3],"m":{"k":"v"}})");
         applies("remove last by negative index", doc, R"([{"op":"remove","path":"/l/-1"}])",
                 R"({"a":1,"l":[1,2],"m":{"k":"v"}})");
         applies("replace member", doc, R"([{"op":"replace","path":"/m/k","value":"w"}])",
@@ -157,7 +160,8 @@ private Q_SLOTS:
         applies("replace element", doc, R"([{"op":"replace","path":"/l/2","value":"x"}])",
                 R"({"a":1,"l":[1,2,"x"],"m":{"k":"v"}})");
         applies("replace sets a missing member, as the server does", doc,
-                R"([{"op":"replace","path":"/m/new","value":1}])", R"({"a":1,"l":[1,2,3],"m":{"k":"v","new":1}})");
+                R"([{"op":"replace","path":"/m/new","value":1}])",
+                R"({"a":1,"l":[1,2,3],"m":{"k":"v","new":1}})");
         applies("move member", doc, R"([{"op":"move","from":"/m/k","path":"/moved"}])",
                 R"({"a":1,"l":[1,2,3],"m":{},"moved":"v"})");
         applies("move element", doc, R"([{"op":"move","from":"/l/0","path":"/l/-"}])",
@@ -173,34 +177,40 @@ private Q_SLOTS:
                 R"([{"op":"replace","path":"/a~1b","value":4},{"op":"remove","path":"/m~0n"},)"
                 R"({"op":"add","path":"/","value":5}])",
                 R"({"":5,"a/b":4})");
-        applies("label with a slash",
-                R"({"metadata":{"labels":{"app":"web"}}})",
+        applies("label with a slash", R"({"metadata":{"labels":{"app":"web"}}})",
                 R"([{"op":"add","path":"/metadata/labels/courseops.io~1student","value":"octocat"}])",
                 R"({"metadata":{"labels":{"app":"web","courseops.io/student":"octocat"}}})");
-        applies("operations apply in order", R"({"spec":{"replicas":1}})",
-                R"([{"op":"replace","path":"/spec/replicas","value":3},{"op":"test","path":"/spec/replicas","value":3}])",
-                R"({"spec":{"replicas":3}})");
+        applies(
+            "operations apply in order", R"({"spec":{"replicas":1}})",
+            R"([{"op":"replace","path":"/spec/replicas","value":3},{"op":"test","path":"/spec/replicas","value":3}])",
+            R"({"spec":{"replicas":3}})");
         applies("null patch changes nothing", doc, "null", doc);
         applies("empty patch changes nothing", doc, "[]", doc);
 
-        fails("failing test", doc, R"([{"op":"replace","path":"/a","value":2},{"op":"test","path":"/a","value":1}])",
-              422, QStringLiteral("testing value /a failed: test failed"));
+        fails("failing test", doc,
+              R"([{"op":"replace","path":"/a","value":2},{"op":"test","path":"/a","value":1}])", 422,
+              QStringLiteral("testing value /a failed: test failed"));
         fails("test of a different type", doc, R"([{"op":"test","path":"/a","value":"1"}])", 422,
               QStringLiteral("testing value /a failed: test failed"));
         fails("test of a larger object", doc, R"([{"op":"test","path":"/m","value":{"k":"v","x":1}}])", 422,
               QStringLiteral("testing value /m failed: test failed"));
-        fails("remove missing member", doc, R"([{"op":"remove","path":"/nope"}])", 422,
-              QStringLiteral("error in remove for path: '/nope': Unable to remove nonexistent key: nope: missing value"));
+        fails(
+            "remove missing member", doc, R"([{"op":"remove","path":"/nope"}])", 422,
+            QStringLiteral(
+                "error in remove for path: '/nope': Unable to remove nonexistent key: nope: missing value"));
         fails("remove past the end", doc, R"([{"op":"remove","path":"/l/3"}])", 422,
-              QStringLiteral("error in remove for path: '/l/3': Unable to access invalid index: 3: invalid index referenced"));
-        fails("remove with dash", doc, R"([{"op":"remove","path":"/l/-"}])", 422,
-              QStringLiteral("error in remove for path: '/l/-': strconv.Atoi: parsing \"-\": invalid syntax"));
+              QStringLiteral("error in remove for path: '/l/3': Unable to access invalid index: 3: invalid "
+                             "index referenced"));
+        fails(
+            "remove with dash", doc, R"([{"op":"remove","path":"/l/-"}])", 422,
+            QStringLiteral("error in remove for path: '/l/-': strconv.Atoi: parsing \"-\": invalid syntax"));
         fails("add under missing parent", doc, R"([{"op":"add","path":"/x/y","value":1}])", 422,
               QStringLiteral("add operation does not apply: doc is missing path: \"/x/y\": missing value"));
         fails("add under a scalar", doc, R"([{"op":"add","path":"/a/y","value":1}])", 422,
               QStringLiteral("add operation does not apply: doc is missing path: \"/a/y\": missing value"));
         fails("add past the end", doc, R"([{"op":"add","path":"/l/5","value":1}])", 422,
-              QStringLiteral("error in add for path: '/l/5': Unable to access invalid index: 5: invalid index referenced"));
+              QStringLiteral("error in add for path: '/l/5': Unable to access invalid index: 5: invalid "
+                             "index referenced"));
         fails("add at a word index", doc, R"([{"op":"add","path":"/l/x","value":1}])", 422,
               QStringLiteral("error in add for path: '/l/x': value was not a proper array index: 'x': "
                              "strconv.Atoi: parsing \"x\": invalid syntax"));
@@ -211,7 +221,8 @@ private Q_SLOTS:
         fails("move from missing parent", doc, R"([{"op":"move","from":"/x/y","path":"/z"}])", 422,
               QStringLiteral("move operation does not apply: doc is missing from path: /x/y: missing value"));
         fails("copy to missing parent", doc, R"([{"op":"copy","from":"/a","path":"/x/y"}])", 422,
-              QStringLiteral("copy operation does not apply: doc is missing destination path: /x/y: missing value"));
+              QStringLiteral(
+                  "copy operation does not apply: doc is missing destination path: /x/y: missing value"));
         fails("root pointer", doc, R"([{"op":"replace","path":"","value":{}}])", 422,
               QStringLiteral("replace operation does not apply: doc is missing path: : missing value"));
         fails("missing path", doc, R"([{"op":"add","value":1}])", 422,
@@ -236,7 +247,8 @@ private Q_SLOTS:
     {
         QJsonArray ops;
         for (int i = 0; i < 10001; ++i)
-            ops.append(QJsonObject{{QStringLiteral("op"), QStringLiteral("test")}, {QStringLiteral("path"), QStringLiteral("/a")}});
+            ops.append(QJsonObject{{QStringLiteral("op"), QStringLiteral("test")},
+                                   {QStringLiteral("path"), QStringLiteral("/a")}});
         QString error;
         int status = 0;
         QVERIFY(!sandbox::applyJsonPatch(QJsonObject{}, ops, &error, &status));
@@ -255,16 +267,19 @@ private Q_SLOTS:
             QTest::newRow(name) << QString::fromLatin1(kind) << QByteArray(original) << QByteArray(patch)
                                 << QByteArray(expected) << 200 << QString();
         };
-        const auto bad = [](const char *name, const char *kind, const char *original, const char *patch, int status,
-                            const QString &error) {
+        const auto bad = [](const char *name, const char *kind, const char *original, const char *patch,
+                            int status, const QString &error) {
             QTest::newRow(name) << QString::fromLatin1(kind) << QByteArray(original) << QByteArray(patch)
                                 << QByteArray() << status << error;
         };
-        const char *twoContainers = R"({"spec":{"containers":[{"name":"a","image":"a:1"},{"name":"b","image":"b:1"}]}})";
+        const char *twoContainers =
+            R"({"spec":{"containers":[{"name":"a","image":"a:1"},{"name":"b","image":"b:1"}]}})";
 
-        ok("containers merge by name", "Pod", twoContainers, R"({"spec":{"containers":[{"name":"b","image":"b:2"}]}})",
+        ok("containers merge by name", "Pod", twoContainers,
+           R"({"spec":{"containers":[{"name":"b","image":"b:2"}]}})",
            R"({"spec":{"containers":[{"name":"a","image":"a:1"},{"name":"b","image":"b:2"}]}})");
-        ok("a new container comes first", "Pod", twoContainers, R"({"spec":{"containers":[{"name":"c","image":"c:1"}]}})",
+        ok("a new container comes first", "Pod", twoContainers,
+           R"({"spec":{"containers":[{"name":"c","image":"c:1"}]}})",
            R"({"spec":{"containers":[{"name":"c","image":"c:1"},{"name":"a","image":"a:1"},{"name":"b","image":"b:1"}]}})");
         ok("initContainers merge by name", "Pod",
            R"({"spec":{"initContainers":[{"name":"clone","image":"git:1","args":["x"]}]}})",
@@ -282,6 +297,10 @@ private Q_SLOTS:
            R"({"spec":{"containers":[{"name":"app","ports":[{"containerPort":80,"name":"http"},{"containerPort":443}]}]}})",
            R"({"spec":{"containers":[{"name":"app","ports":[{"containerPort":80,"protocol":"TCP"}]}]}})",
            R"({"spec":{"containers":[{"name":"app","ports":[{"containerPort":80,"name":"http","protocol":"TCP"},{"containerPort":443}]}]}})");
+        ok("numeric merge keys compare by value", "Pod",
+           R"({"spec":{"containers":[{"name":"app","ports":[{"containerPort":80},{"containerPort":8080}]}]}})",
+           R"({"spec":{"containers":[{"name":"app","ports":[{"containerPort":80.0,"name":"http"},{"containerPort":"8080"}]}]}})",
+           R"({"spec":{"containers":[{"name":"app","ports":[{"containerPort":80,"name":"http"},{"containerPort":"8080"},{"containerPort":8080}]}]}})");
         ok("volumes by name, volumeMounts by mountPath", "Pod",
            R"({"spec":{"volumes":[{"name":"code","emptyDir":{}}],"containers":[{"name":"app","volumeMounts":[{"mountPath":"/app","name":"code"}]}]}})",
            R"({"spec":{"volumes":[{"name":"code","emptyDir":{"medium":"Memory"}}],"containers":[{"name":"app","volumeMounts":[{"mountPath":"/app","readOnly":true}]}]}})",
@@ -304,12 +323,15 @@ private Q_SLOTS:
         ok("a new finalizer comes first", "ConfigMap", R"({"metadata":{"finalizers":["a"]}})",
            R"({"metadata":{"finalizers":["b"]}})", R"({"metadata":{"finalizers":["b","a"]}})");
         ok("$deleteFromPrimitiveList", "Pod", R"({"metadata":{"finalizers":["a","b","c","b"]}})",
-           R"({"metadata":{"$deleteFromPrimitiveList/finalizers":["b","c"]}})", R"({"metadata":{"finalizers":["a"]}})");
+           R"({"metadata":{"$deleteFromPrimitiveList/finalizers":["b","c"]}})",
+           R"({"metadata":{"finalizers":["a"]}})");
         ok("$deleteFromPrimitiveList of a missing list", "Pod", R"({"metadata":{}})",
            R"({"metadata":{"$deleteFromPrimitiveList/finalizers":["b"]}})", R"({"metadata":{}})");
         ok("$setElementOrder of primitives", "Pod", R"({"metadata":{"finalizers":["a","b","c"]}})",
-           R"({"metadata":{"$setElementOrder/finalizers":["b","c","a"]}})", R"({"metadata":{"finalizers":["b","c","a"]}})");
-        ok("$setElementOrder naming an absent value", "Node", R"({"spec":{"podCIDRs":["10.0.1.0/24","10.0.3.0/24"]}})",
+           R"({"metadata":{"$setElementOrder/finalizers":["b","c","a"]}})",
+           R"({"metadata":{"finalizers":["b","c","a"]}})");
+        ok("$setElementOrder naming an absent value", "Node",
+           R"({"spec":{"podCIDRs":["10.0.1.0/24","10.0.3.0/24"]}})",
            R"({"spec":{"$setElementOrder/podCIDRs":["10.0.3.0/24","10.0.2.0/24","10.0.1.0/24"]}})",
            R"({"spec":{"podCIDRs":["10.0.3.0/24","10.0.1.0/24"]}})");
         ok("$setElementOrder with a merge", "Pod", twoContainers,
@@ -320,14 +342,15 @@ private Q_SLOTS:
            R"({"spec":{"containers":[{"name":"app","$setElementOrder/env":[{"name":"B"},{"name":"A"}]}]}})",
            R"({"spec":{"containers":[{"name":"app","env":[{"name":"B"},{"name":"A"},{"name":"S"}]}]}})");
         ok("$patch: replace on a map", "Pod", R"({"metadata":{"labels":{"a":"1","b":"2"}}})",
-           R"({"metadata":{"labels":{"$patch":"replace","c":"3","d":null}}})", R"({"metadata":{"labels":{"c":"3"}}})");
+           R"({"metadata":{"labels":{"$patch":"replace","c":"3","d":null}}})",
+           R"({"metadata":{"labels":{"c":"3"}}})");
         ok("$patch: replace on the object", "ConfigMap", R"({"data":{"a":"1"},"metadata":{"name":"x"}})",
            R"({"$patch":"replace","data":{"b":"2"}})", R"({"data":{"b":"2"}})");
         ok("$patch: replace in a list", "Pod", twoContainers,
            R"({"spec":{"containers":[{"name":"c","image":"c:1"},{"$patch":"replace"}]}})",
            R"({"spec":{"containers":[{"name":"c","image":"c:1"}]}})");
-        ok("$patch: replace empties a list", "Pod", twoContainers, R"({"spec":{"containers":[{"$patch":"replace"}]}})",
-           R"({"spec":{"containers":[]}})");
+        ok("$patch: replace empties a list", "Pod", twoContainers,
+           R"({"spec":{"containers":[{"$patch":"replace"}]}})", R"({"spec":{"containers":[]}})");
         ok("$patch: delete on a map", "Deployment",
            R"({"spec":{"strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":1}}}})",
            R"({"spec":{"strategy":{"rollingUpdate":{"$patch":"delete"}}}})",
@@ -359,17 +382,18 @@ private Q_SLOTS:
            R"({"status":{"conditions":[{"type":"A","status":"True"}]}})",
            R"({"status":{"conditions":[{"type":"A","status":"False"}]}})",
            R"({"status":{"conditions":[{"type":"A","status":"False"}]}})");
-        ok("replica set template containers merge", "ReplicaSet", R"({"spec":{"template":{"spec":{"containers":[{"name":"a","image":"a:1"},{"name":"b"}]}}}})",
+        ok("replica set template containers merge", "ReplicaSet",
+           R"({"spec":{"template":{"spec":{"containers":[{"name":"a","image":"a:1"},{"name":"b"}]}}}})",
            R"({"spec":{"template":{"spec":{"containers":[{"name":"a","image":"a:2"}]}}}})",
            R"({"spec":{"template":{"spec":{"containers":[{"name":"a","image":"a:2"},{"name":"b"}]}}}})");
-        ok("configmap data merges", "ConfigMap", R"({"data":{"a":"1","b":"2"}})", R"({"data":{"b":null,"c":"3"}})",
-           R"({"data":{"a":"1","c":"3"}})");
+        ok("configmap data merges", "ConfigMap", R"({"data":{"a":"1","b":"2"}})",
+           R"({"data":{"b":null,"c":"3"}})", R"({"data":{"a":"1","c":"3"}})");
         ok("unknown kinds replace lists but merge finalizers", "Widget",
            R"({"metadata":{"finalizers":["a"]},"spec":{"items":[{"name":"x"}]}})",
            R"({"metadata":{"finalizers":["a","b"]},"spec":{"items":[{"name":"y"}]}})",
            R"({"metadata":{"finalizers":["a","b"]},"spec":{"items":[{"name":"y"}]}})");
-        ok("a value of another type replaces", "Pod", R"({"spec":{"x":[1]}})", R"({"spec":{"x":{"y":1,"z":null}}})",
-           R"({"spec":{"x":{"y":1}}})");
+        ok("a value of another type replaces", "Pod", R"({"spec":{"x":[1]}})",
+           R"({"spec":{"x":{"y":1,"z":null}}})", R"({"spec":{"x":{"y":1}}})");
         ok("null patch changes nothing", "Pod", R"({"a":1})", "null", R"({"a":1})");
 
         bad("$patch: merge on a map is refused", "Pod", R"({"metadata":{"labels":{"x":"y"}}})",
@@ -378,14 +402,16 @@ private Q_SLOTS:
         bad("$patch: merge in a list is refused", "Pod", twoContainers,
             R"({"spec":{"containers":[{"name":"a","$patch":"merge"}]}})", 500,
             QStringLiteral("merging lists cannot yet be specified in the patch"));
-        bad("unknown list directive", "Pod", twoContainers, R"({"spec":{"containers":[{"name":"a","$patch":"drop"}]}})",
-            500, QStringLiteral("unknown patch type: drop in map: map[$patch:drop name:a]"));
+        bad("unknown list directive", "Pod", twoContainers,
+            R"({"spec":{"containers":[{"name":"a","$patch":"drop"}]}})", 500,
+            QStringLiteral("unknown patch type: drop in map: map[$patch:drop name:a]"));
         bad("$retainKeys must name every patched member", "Deployment",
             R"({"spec":{"strategy":{"type":"RollingUpdate"}}})",
-            R"({"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate","rollingUpdate":{"maxSurge":2}}}})", 400,
-            QStringLiteral("invalid patch format of retainKeys"));
+            R"({"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate","rollingUpdate":{"maxSurge":2}}}})",
+            400, QStringLiteral("invalid patch format of retainKeys"));
         bad("$retainKeys must be a list", "Deployment", R"({"spec":{"strategy":{}}})",
-            R"({"spec":{"strategy":{"$retainKeys":"type"}}})", 400, QStringLiteral("invalid patch format of retainKeys"));
+            R"({"spec":{"strategy":{"$retainKeys":"type"}}})", 400,
+            QStringLiteral("invalid patch format of retainKeys"));
         bad("$deleteFromPrimitiveList needs a list name", "Pod", R"({"metadata":{}})",
             R"({"metadata":{"$deleteFromPrimitiveList":["a"]}})", 400,
             QStringLiteral("invalid patch format of primitive list"));
@@ -395,14 +421,17 @@ private Q_SLOTS:
         bad("$setElementOrder must agree with the patch", "Pod", twoContainers,
             R"({"spec":{"$setElementOrder/containers":[{"name":"a"},{"name":"b"}],"containers":[{"name":"b"},{"name":"a"}]}})",
             500,
-            QStringLiteral("The order in patch list:\n[map[name:b] map[name:a]]\n doesn't match $setElementOrder "
-                           "list:\n[map[name:a] map[name:b]]\n"));
+            QStringLiteral(
+                "The order in patch list:\n[map[name:b] map[name:a]]\n doesn't match $setElementOrder "
+                "list:\n[map[name:a] map[name:b]]\n"));
         bad("merge key missing", "Pod", twoContainers, R"({"spec":{"containers":[{"image":"x:1"}]}})", 500,
             QStringLiteral("map: map[image:x:1] does not contain declared merge key: name"));
-        bad("list of lists", "Pod", R"({"metadata":{"finalizers":[]}})", R"({"metadata":{"finalizers":[["a"]]}})", 422,
+        bad("list of lists", "Pod", R"({"metadata":{"finalizers":[]}})",
+            R"({"metadata":{"finalizers":[["a"]]}})", 422,
             QStringLiteral("lists of lists are not supported"));
-        bad("mixed element types", "Pod", R"({"metadata":{"finalizers":["a"]}})", R"({"metadata":{"finalizers":[8080]}})",
-            500, QStringLiteral("list element types are not identical: [[a] [8080]]"));
+        bad("mixed element types", "Pod", R"({"metadata":{"finalizers":["a"]}})",
+            R"({"metadata":{"finalizers":[8080]}})", 500,
+            QStringLiteral("list element types are not identical: [[a] [8080]]"));
         bad("patch is not an object", "Pod", R"({})", R"([1])", 400, QStringLiteral("invalid JSON document"));
     }
 
@@ -423,7 +452,8 @@ private Q_SLOTS:
                                            .toObject();
         const QJsonValue patch = parseJson(R"({"spec":{"template":{"metadata":{"annotations":
             {"kubectl.kubernetes.io/restartedAt":"2025-01-02T03:04:05+01:00"}}}}})");
-        std::optional<QJsonObject> once = sandbox::applyStrategicMergePatch(deployment, patch, QStringLiteral("Deployment"));
+        std::optional<QJsonObject> once =
+            sandbox::applyStrategicMergePatch(deployment, patch, QStringLiteral("Deployment"));
         QVERIFY(once);
         QCOMPARE(compact(*once), compact(parseJson(R"({"metadata":{"name":"web","generation":3},
             "spec":{"replicas":2,"template":{"metadata":{"labels":{"app":"web"},
@@ -432,11 +462,14 @@ private Q_SLOTS:
 
         const QJsonValue again = parseJson(R"({"spec":{"template":{"metadata":{"annotations":
             {"kubectl.kubernetes.io/restartedAt":"2025-01-02T04:00:00+01:00"}}}}})");
-        std::optional<QJsonObject> twice = sandbox::applyStrategicMergePatch(*once, again, QStringLiteral("Deployment"));
+        std::optional<QJsonObject> twice =
+            sandbox::applyStrategicMergePatch(*once, again, QStringLiteral("Deployment"));
         QVERIFY(twice);
-        QCOMPARE(twice->value(u"spec")[u"template"][u"metadata"][u"annotations"][u"kubectl.kubernetes.io/restartedAt"],
+        QCOMPARE(twice->value(
+                     u"spec")[u"template"][u"metadata"][u"annotations"][u"kubectl.kubernetes.io/restartedAt"],
                  QJsonValue(QStringLiteral("2025-01-02T04:00:00+01:00")));
-        QCOMPARE(twice->value(u"spec")[u"template"][u"metadata"][u"labels"], once->value(u"spec")[u"template"][u"metadata"][u"labels"]);
+        QCOMPARE(twice->value(u"spec")[u"template"][u"metadata"][u"labels"],
+                 once->value(u"spec")[u"template"][u"metadata"][u"labels"]);
     }
 
     // The patch `kubectl apply` computes from last-applied, the file and the live object.

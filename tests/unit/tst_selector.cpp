@@ -14,13 +14,15 @@ const QString kNameRule = QStringLiteral(
     "character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
     "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')");
 const QString kValueRule = QStringLiteral(
-    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start "
+    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must "
+    "start "
     "and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for "
     "validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')");
-const QString kSubdomainRule = QStringLiteral(
-    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start "
-    "and end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
-    "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+const QString kSubdomainRule =
+    QStringLiteral("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' "
+                   "or '.', and must start "
+                   "and end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
+                   "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
 const QString kUnable = QStringLiteral("unable to parse requirement: ");
 
 // "a=1,b=2" -> {a: 1, b: 2}
@@ -51,7 +53,8 @@ private Q_SLOTS:
         QTest::newRow("equals") << QStringLiteral("app=web") << QStringLiteral("app=web");
         QTest::newRow("double equals") << QStringLiteral("app==web") << QStringLiteral("app==web");
         QTest::newRow("not equals") << QStringLiteral("app!=web") << QStringLiteral("app!=web");
-        QTest::newRow("in") << QStringLiteral("tier in (front,back)") << QStringLiteral("tier in (back,front)");
+        QTest::newRow("in") << QStringLiteral("tier in (front,back)")
+                            << QStringLiteral("tier in (back,front)");
         QTest::newRow("notin") << QStringLiteral("tier notin (db)") << QStringLiteral("tier notin (db)");
         QTest::newRow("exists") << QStringLiteral("app") << QStringLiteral("app");
         QTest::newRow("does not exist") << QStringLiteral("!app") << QStringLiteral("!app");
@@ -65,11 +68,12 @@ private Q_SLOTS:
                                     << QStringLiteral("app=web,!gone,tier in (back,front)");
         QTest::newRow("empty set members") << QStringLiteral("x in (foo,,baz),y,z notin ()")
                                            << QStringLiteral("x in (,baz,foo),y,z notin ()");
-        QTest::newRow("keywords as values") << QStringLiteral("a in (in,notin)") << QStringLiteral("a in (in,notin)");
+        QTest::newRow("keywords as values")
+            << QStringLiteral("a in (in,notin)") << QStringLiteral("a in (in,notin)");
         QTest::newRow("keyword as key") << QStringLiteral("in") << QStringLiteral("in");
         QTest::newRow("duplicate values") << QStringLiteral("a in (x,x)") << QStringLiteral("a in (x)");
-        QTest::newRow("63 character value") << QStringLiteral("a=") + QString(63, u'v')
-                                            << QStringLiteral("a=") + QString(63, u'v');
+        QTest::newRow("63 character value")
+            << QStringLiteral("a=") + QString(63, u'v') << QStringLiteral("a=") + QString(63, u'v');
     }
 
     void labelParse()
@@ -89,57 +93,74 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error");
 
         const QString operators = QStringLiteral("expected: in, notin, =, ==, !=, gt, lt");
-        QTest::newRow("two words") << QStringLiteral("a b") << kUnable + QStringLiteral("found 'b', ") + operators;
-        QTest::newRow("bang after key") << QStringLiteral("a!") << kUnable + QStringLiteral("found '!', ") + operators;
-        QTest::newRow("trailing word") << QStringLiteral("a=b c")
-                                       << QStringLiteral("found 'c', expected: ',' or 'end of string'");
-        QTest::newRow("value with equals") << QStringLiteral("a=b=c")
-                                           << QStringLiteral("found '=', expected: ',' or 'end of string'");
-        QTest::newRow("not with value") << QStringLiteral("!a=b")
-                                        << QStringLiteral("found '=', expected: ',' or 'end of string'");
-        QTest::newRow("trailing comma") << QStringLiteral("a=b,")
-                                        << QStringLiteral("found '', expected: identifier after ','");
-        QTest::newRow("leading comma") << QStringLiteral(",a")
-                                       << QStringLiteral("found ',', expected: !, identifier, or 'end of string'");
-        QTest::newRow("lone bang") << QStringLiteral("!") << kUnable + QStringLiteral("found '', expected: identifier");
-        QTest::newRow("in without parens") << QStringLiteral("a in x") << kUnable + QStringLiteral("found 'x' expected: '('");
-        QTest::newRow("unclosed set") << QStringLiteral("a in (x") << kUnable + QStringLiteral("found '', expected: ',' or ')'");
-        QTest::newRow("set of words") << QStringLiteral("a in (x y)")
-                                      << kUnable + QStringLiteral("found 'y', expected: ',' or ')'");
-        QTest::newRow("operator in set") << QStringLiteral("a in (=)")
-                                         << kUnable + QStringLiteral("found '=', expected: ',', ')' or identifier");
-        QTest::newRow("parenthesised value") << QStringLiteral("a=(b)")
-                                             << kUnable + QStringLiteral("found '(', expected: identifier");
-        QTest::newRow("key starts with dash") << QStringLiteral("-a=b")
-                                              << kUnable + QStringLiteral("<nil>: Invalid value: \"-a\": name part ") + kNameRule;
+        QTest::newRow("two words") << QStringLiteral("a b")
+                                   << kUnable + QStringLiteral("found 'b', ") + operators;
+        QTest::newRow("bang after key")
+            << QStringLiteral("a!") << kUnable + QStringLiteral("found '!', ") + operators;
+        QTest::newRow("trailing word")
+            << QStringLiteral("a=b c") << QStringLiteral("found 'c', expected: ',' or 'end of string'");
+        QTest::newRow("value with equals")
+            << QStringLiteral("a=b=c") << QStringLiteral("found '=', expected: ',' or 'end of string'");
+        QTest::newRow("not with value")
+            << QStringLiteral("!a=b") << QStringLiteral("found '=', expected: ',' or 'end of string'");
+        QTest::newRow("trailing comma")
+            << QStringLiteral("a=b,") << QStringLiteral("found '', expected: identifier after ','");
+        QTest::newRow("leading comma")
+            << QStringLiteral(",a")
+            << QStringLiteral("found ',', expected: !, identifier, or 'end of string'");
+        QTest::newRow("lone bang") << QStringLiteral("!")
+                                   << kUnable + QStringLiteral("found '', expected: identifier");
+        QTest::newRow("in without parens")
+            << QStringLiteral("a in x") << kUnable + QStringLiteral("found 'x' expected: '('");
+        QTest::newRow("unclosed set")
+            << QStringLiteral("a in (x") << kUnable + QStringLiteral("found '', expected: ',' or ')'");
+        QTest::newRow("set of words")
+            << QStringLiteral("a in (x y)") << kUnable + QStringLiteral("found 'y', expected: ',' or ')'");
+        QTest::newRow("operator in set")
+            << QStringLiteral("a in (=)")
+            << kUnable + QStringLiteral("found '=', expected: ',', ')' or identifier");
+        QTest::newRow("parenthesised value")
+            << QStringLiteral("a=(b)") << kUnable + QStringLiteral("found '(', expected: identifier");
+        QTest::newRow("key starts with dash")
+            << QStringLiteral("-a=b")
+            << kUnable + QStringLiteral("<nil>: Invalid value: \"-a\": name part ") + kNameRule;
         QTest::newRow("key with two slashes")
             << QStringLiteral("a/b/c")
-            << kUnable + QStringLiteral("<nil>: Invalid value: \"a/b/c\": a qualified name ") + kNameRule
-                   + QStringLiteral(" with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
+            << kUnable + QStringLiteral("<nil>: Invalid value: \"a/b/c\": a qualified name ") + kNameRule +
+                   QStringLiteral(
+                       " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
         QTest::newRow("upper-case prefix")
             << QStringLiteral("Example.com/a")
-            << kUnable + QStringLiteral("<nil>: Invalid value: \"Example.com/a\": prefix part ") + kSubdomainRule;
+            << kUnable + QStringLiteral("<nil>: Invalid value: \"Example.com/a\": prefix part ") +
+                   kSubdomainRule;
         QTest::newRow("empty name part")
             << QStringLiteral("example.com/")
-            << kUnable + QStringLiteral("<nil>: Invalid value: \"example.com/\": name part must be non-empty; name part ")
-                   + kNameRule;
-        QTest::newRow("key too long") << QString(64, u'k')
-                                      << kUnable + QStringLiteral("<nil>: Invalid value: \"") + QString(64, u'k')
-                                             + QStringLiteral("\": name part must be no more than 63 characters");
+            << kUnable +
+                   QStringLiteral(
+                       "<nil>: Invalid value: \"example.com/\": name part must be non-empty; name part ") +
+                   kNameRule;
+        QTest::newRow("key too long")
+            << QString(64, u'k')
+            << kUnable + QStringLiteral("<nil>: Invalid value: \"") + QString(64, u'k') +
+                   QStringLiteral("\": name part must be no more than 63 characters");
         QTest::newRow("value starts with dash")
-            << QStringLiteral("a=-b") << kUnable + QStringLiteral("values[0][a]: Invalid value: \"-b\": ") + kValueRule;
-        QTest::newRow("value too long") << QStringLiteral("a=") + QString(64, u'v')
-                                        << kUnable + QStringLiteral("values[0][a]: Invalid value: \"") + QString(64, u'v')
-                                               + QStringLiteral("\": must be no more than 63 characters");
+            << QStringLiteral("a=-b")
+            << kUnable + QStringLiteral("values[0][a]: Invalid value: \"-b\": ") + kValueRule;
+        QTest::newRow("value too long")
+            << QStringLiteral("a=") + QString(64, u'v')
+            << kUnable + QStringLiteral("values[0][a]: Invalid value: \"") + QString(64, u'v') +
+                   QStringLiteral("\": must be no more than 63 characters");
         QTest::newRow("two bad values")
             << QStringLiteral("a in (-y,-x)")
-            << kUnable + QStringLiteral("[values[0][a]: Invalid value: \"-x\": ") + kValueRule
-                   + QStringLiteral(", values[1][a]: Invalid value: \"-y\": ") + kValueRule + u']';
+            << kUnable + QStringLiteral("[values[0][a]: Invalid value: \"-x\": ") + kValueRule +
+                   QStringLiteral(", values[1][a]: Invalid value: \"-y\": ") + kValueRule + u']';
         QTest::newRow("greater than a word")
             << QStringLiteral("n>x")
-            << kUnable + QStringLiteral("values[0]: Invalid value: \"x\": for 'Gt', 'Lt' operators, the value must be an integer");
-        QTest::newRow("quotes escaped") << QStringLiteral("a=\"b\"")
-                                        << kUnable + QStringLiteral("values[0][a]: Invalid value: \"\\\"b\\\"\": ") + kValueRule;
+            << kUnable + QStringLiteral("values[0]: Invalid value: \"x\": for 'Gt', 'Lt' operators, the "
+                                        "value must be an integer");
+        QTest::newRow("quotes escaped")
+            << QStringLiteral("a=\"b\"")
+            << kUnable + QStringLiteral("values[0][a]: Invalid value: \"\\\"b\\\"\": ") + kValueRule;
     }
 
     void labelInvalid()
@@ -211,10 +232,11 @@ private Q_SLOTS:
 
     void labelRequiredValue()
     {
-        const std::optional<LabelSelector> s =
-            LabelSelector::parse(QStringLiteral("courseops.io/student=octocat,tier in (a,b),zone in (z),x!=y"));
+        const std::optional<LabelSelector> s = LabelSelector::parse(
+            QStringLiteral("courseops.io/student=octocat,tier in (a,b),zone in (z),x!=y"));
         QVERIFY(s);
-        QCOMPARE(s->requiredValue(u"courseops.io/student"), std::optional<QString>(QStringLiteral("octocat")));
+        QCOMPARE(s->requiredValue(u"courseops.io/student"),
+                 std::optional<QString>(QStringLiteral("octocat")));
         QCOMPARE(s->requiredValue(u"zone"), std::optional<QString>(QStringLiteral("z")));
         QCOMPARE(s->requiredValue(u"tier"), std::nullopt);
         QCOMPARE(s->requiredValue(u"x"), std::nullopt);
@@ -233,27 +255,31 @@ private Q_SLOTS:
         QTest::newRow("empty") << QString() << QString() << QStringList();
         QTest::newRow("equals") << QStringLiteral("metadata.name=web") << QStringLiteral("metadata.name=web")
                                 << QStringList{QStringLiteral("metadata.name")};
-        QTest::newRow("double equals") << QStringLiteral("metadata.name==web") << QStringLiteral("metadata.name=web")
-                                       << QStringList{QStringLiteral("metadata.name")};
+        QTest::newRow("double equals")
+            << QStringLiteral("metadata.name==web") << QStringLiteral("metadata.name=web")
+            << QStringList{QStringLiteral("metadata.name")};
         QTest::newRow("not equals, sorted terms")
             << QStringLiteral("status.phase!=Running,spec.nodeName=node-1")
             << QStringLiteral("spec.nodeName=node-1,status.phase!=Running")
             << QStringList{QStringLiteral("spec.nodeName"), QStringLiteral("status.phase")};
         QTest::newRow("empty value") << QStringLiteral("spec.nodeName=") << QStringLiteral("spec.nodeName=")
                                      << QStringList{QStringLiteral("spec.nodeName")};
-        QTest::newRow("empty terms skipped") << QStringLiteral(",a=b,,") << QStringLiteral("a=b")
-                                             << QStringList{QStringLiteral("a")};
-        QTest::newRow("escaped comma") << QStringLiteral("a=b\\,c") << QStringLiteral("a=b\\,c")
-                                       << QStringList{QStringLiteral("a")};
+        QTest::newRow("empty terms skipped")
+            << QStringLiteral(",a=b,,") << QStringLiteral("a=b") << QStringList{QStringLiteral("a")};
+        QTest::newRow("escaped comma")
+            << QStringLiteral("a=b\\,c") << QStringLiteral("a=b\\,c") << QStringList{QStringLiteral("a")};
         QTest::newRow("escaped equals and backslash")
-            << QStringLiteral("a=x\\=y\\\\z") << QStringLiteral("a=x\\=y\\\\z") << QStringList{QStringLiteral("a")};
+            << QStringLiteral("a=x\\=y\\\\z") << QStringLiteral("a=x\\=y\\\\z")
+            << QStringList{QStringLiteral("a")};
         QTest::newRow("repeated field") << QStringLiteral("b=1,a=2,a!=3") << QStringLiteral("a!=3,a=2,b=1")
                                         << QStringList{QStringLiteral("a"), QStringLiteral("b")};
         QTest::newRow("kubectl describe events")
-            << QStringLiteral("involvedObject.kind=Pod,involvedObject.name=web-1,involvedObject.namespace=course,"
-                              "involvedObject.uid=0f1e")
-            << QStringLiteral("involvedObject.kind=Pod,involvedObject.name=web-1,involvedObject.namespace=course,"
-                              "involvedObject.uid=0f1e")
+            << QStringLiteral(
+                   "involvedObject.kind=Pod,involvedObject.name=web-1,involvedObject.namespace=course,"
+                   "involvedObject.uid=0f1e")
+            << QStringLiteral(
+                   "involvedObject.kind=Pod,involvedObject.name=web-1,involvedObject.namespace=course,"
+                   "involvedObject.uid=0f1e")
             << QStringList{QStringLiteral("involvedObject.kind"), QStringLiteral("involvedObject.name"),
                            QStringLiteral("involvedObject.namespace"), QStringLiteral("involvedObject.uid")};
     }
@@ -275,18 +301,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("selector");
         QTest::addColumn<QString>("error");
 
-        QTest::newRow("no operator") << QStringLiteral("metadata.name")
-                                     << QStringLiteral("invalid selector: 'metadata.name'; can't understand 'metadata.name'");
+        QTest::newRow("no operator")
+            << QStringLiteral("metadata.name")
+            << QStringLiteral("invalid selector: 'metadata.name'; can't understand 'metadata.name'");
         QTest::newRow("first bad term in sorted order")
             << QStringLiteral("x=1,b") << QStringLiteral("invalid selector: 'x=1,b'; can't understand 'b'");
-        QTest::newRow("unescaped comma splits") << QStringLiteral("a=b,c")
-                                                << QStringLiteral("invalid selector: 'a=b,c'; can't understand 'c'");
-        QTest::newRow("unescaped equals") << QStringLiteral("a=b=c")
-                                          << QStringLiteral("invalid field selector: unescaped character in value: 61");
+        QTest::newRow("unescaped comma splits")
+            << QStringLiteral("a=b,c") << QStringLiteral("invalid selector: 'a=b,c'; can't understand 'c'");
+        QTest::newRow("unescaped equals")
+            << QStringLiteral("a=b=c")
+            << QStringLiteral("invalid field selector: unescaped character in value: 61");
         QTest::newRow("bad escape") << QStringLiteral("a=b\\c")
                                     << QStringLiteral("invalid field selector: invalid escape sequence: \\c");
-        QTest::newRow("trailing backslash") << QStringLiteral("a=b\\")
-                                            << QStringLiteral("invalid field selector: invalid escape sequence: \\");
+        QTest::newRow("trailing backslash")
+            << QStringLiteral("a=b\\")
+            << QStringLiteral("invalid field selector: invalid escape sequence: \\");
     }
 
     void fieldInvalid()
@@ -321,9 +350,10 @@ private Q_SLOTS:
         QFETCH(bool, matches);
         const std::optional<FieldSelector> s = FieldSelector::parse(selector);
         QVERIFY(s);
-        const QHash<QString, QString> fields = {{QStringLiteral("metadata.name"), QStringLiteral("web-1")},
-                                                {QStringLiteral("status.phase"), QStringLiteral("Running")},
-                                                {QStringLiteral("metadata.annotations"), QStringLiteral("a,b")}};
+        const QHash<QString, QString> fields = {
+            {QStringLiteral("metadata.name"), QStringLiteral("web-1")},
+            {QStringLiteral("status.phase"), QStringLiteral("Running")},
+            {QStringLiteral("metadata.annotations"), QStringLiteral("a,b")}};
         QCOMPARE(s->matches(fields), matches);
         QCOMPARE(s->matches([&](QStringView f) -> std::optional<QString> {
             const auto it = fields.constFind(f.toString());
@@ -337,12 +367,14 @@ private Q_SLOTS:
         const QStringList pods = {QStringLiteral("metadata.name"), QStringLiteral("metadata.namespace"),
                                   QStringLiteral("spec.nodeName"), QStringLiteral("status.phase")};
         QString error;
-        const std::optional<FieldSelector> good = FieldSelector::parse(u"status.phase=Running,metadata.name=a");
+        const std::optional<FieldSelector> good =
+            FieldSelector::parse(u"status.phase=Running,metadata.name=a");
         QVERIFY(good);
         QVERIFY(good->checkFields(pods, &error));
         QCOMPARE(good->unsupportedField(pods), std::nullopt);
 
-        const std::optional<FieldSelector> bad = FieldSelector::parse(u"spec.restartPolicy=Always,metadata.name=a,zz=1");
+        const std::optional<FieldSelector> bad =
+            FieldSelector::parse(u"spec.restartPolicy=Always,metadata.name=a,zz=1");
         QVERIFY(bad);
         QVERIFY(!bad->checkFields(pods, &error));
         QCOMPARE(error, QStringLiteral("field label not supported: spec.restartPolicy"));
