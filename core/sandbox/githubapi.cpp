@@ -15,7 +15,6 @@
 #include <QTimeZone>
 #include <QTimer>
 #include <QUrlQuery>
-
 #include <algorithm>
 #include <cmath>
 
@@ -28,8 +27,8 @@ namespace {
 const QString kRestDocs = QStringLiteral("https://docs.github.com/rest");
 const QString kRateDocs =
     QStringLiteral("https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api");
-const QString kDeviceErrorDocs = QStringLiteral(
-    "https://docs.github.com/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#error-codes-for-the-device-flow");
+const QString kDeviceErrorDocs = QStringLiteral("https://docs.github.com/apps/oauth-apps/building-oauth-apps/"
+                                                "authorizing-oauth-apps#error-codes-for-the-device-flow");
 const QStringList kApiVersions{QStringLiteral("2022-11-28"), QStringLiteral("2026-03-10")};
 const QString kDeviceGrantType = QStringLiteral("urn:ietf:params:oauth:grant-type:device_code");
 const QString kStateFile = QStringLiteral("github-state.json");
@@ -71,7 +70,8 @@ Reply validationFailed(const QString &docs, const QJsonArray &errors, const QStr
     return errorReply(422, message.isEmpty() ? QStringLiteral("Validation Failed") : message, docs, errors);
 }
 
-QJsonObject fieldError(const QString &resource, const QString &field, const QString &code, const QString &message)
+QJsonObject fieldError(const QString &resource, const QString &field, const QString &code,
+                       const QString &message)
 {
     QJsonObject o{{QStringLiteral("resource"), resource},
                   {QStringLiteral("field"), field},
@@ -88,7 +88,8 @@ Reply emptyRepository(const QString &docs)
 
 QString isoTime(qint64 epochSeconds)
 {
-    return QDateTime::fromSecsSinceEpoch(epochSeconds, QTimeZone::utc()).toString(Qt::ISODate);
+    return QDateTime::fromSecsSinceEpoch(epochSeconds, Qt::UTC)
+        .toString(Qt::ISODate); // "...Z", as GitHub writes it
 }
 
 bool parseIsoTime(const QString &text, qint64 *epochSeconds, int *offsetMinutes)
@@ -98,8 +99,9 @@ bool parseIsoTime(const QString &text, qint64 *epochSeconds, int *offsetMinutes)
         dt = QDateTime::fromString(text, Qt::ISODate);
     if (!dt.isValid())
         return false;
-    const bool zoned = text.endsWith(u'Z') || text.endsWith(u'z') ||
-                       (text.size() > 6 && (text.at(text.size() - 6) == u'+' || text.at(text.size() - 6) == u'-'));
+    const bool zoned =
+        text.endsWith(u'Z') || text.endsWith(u'z') ||
+        (text.size() > 6 && (text.at(text.size() - 6) == u'+' || text.at(text.size() - 6) == u'-'));
     if (!zoned) {
         dt.setTimeZone(QTimeZone::utc()); // no zone given: GitHub reads UTC
         dt = QDateTime(dt.date(), dt.time(), QTimeZone::utc());
@@ -247,7 +249,8 @@ void GithubApi::Private::route(const char *method, const char *pattern, Handler 
 void GithubApi::Private::addRoutes()
 {
     using P = Private;
-    route("GET", "/rate_limit", &P::getRateLimit, "rate-limit/rate-limit#get-rate-limit-status-for-the-authenticated-user");
+    route("GET", "/rate_limit", &P::getRateLimit,
+          "rate-limit/rate-limit#get-rate-limit-status-for-the-authenticated-user");
     route("GET", "/user", &P::getAuthenticatedUser, "users/users#get-the-authenticated-user");
     route("GET", "/users/{username}", &P::getUser, "users/users#get-a-user");
     route("GET", "/user/orgs", &P::listMyOrgs, "orgs/orgs#list-organizations-for-the-authenticated-user");
@@ -256,11 +259,12 @@ void GithubApi::Private::addRoutes()
     route("GET", "/orgs/{org}", &P::getOrg, "orgs/orgs#get-an-organization");
     route("GET", "/orgs/{org}/members", &P::listOrgMembers, "orgs/members#list-organization-members");
     route("GET", "/orgs/{org}/repos", &P::listOrgRepos, "repos/repos#list-organization-repositories");
-    route("POST", "/orgs/{org}/repos", &P::createOrgRepo, "repos/repos#create-an-organization-repository", true);
+    route("POST", "/orgs/{org}/repos", &P::createOrgRepo, "repos/repos#create-an-organization-repository",
+          true);
     route("GET", "/users/{username}/repos", &P::listUserRepos, "repos/repos#list-repositories-for-a-user");
     route("GET", "/user/repos", &P::listMyRepos, "repos/repos#list-repositories-for-the-authenticated-user");
-    route("POST", "/user/repos", &P::createMyRepo, "repos/repos#create-a-repository-for-the-authenticated-user",
-          true);
+    route("POST", "/user/repos", &P::createMyRepo,
+          "repos/repos#create-a-repository-for-the-authenticated-user", true);
 
     route("GET", "/repos/{owner}/{repo}", &P::getRepo, "repos/repos#get-a-repository");
     route("PATCH", "/repos/{owner}/{repo}", &P::updateRepo, "repos/repos#update-a-repository");
@@ -285,14 +289,16 @@ void GithubApi::Private::addRoutes()
     route("GET", "/repos/{owner}/{repo}/branches/{+branch}", &P::getBranch, "branches/branches#get-a-branch");
 
     route("GET", "/repos/{owner}/{repo}/contents", &P::getContents, "repos/contents#get-repository-content");
-    route("GET", "/repos/{owner}/{repo}/contents/{+path}", &P::getContents, "repos/contents#get-repository-content");
+    route("GET", "/repos/{owner}/{repo}/contents/{+path}", &P::getContents,
+          "repos/contents#get-repository-content");
     route("PUT", "/repos/{owner}/{repo}/contents/{+path}", &P::putContents,
           "repos/contents#create-or-update-file-contents", true);
-    route("DELETE", "/repos/{owner}/{repo}/contents/{+path}", &P::deleteContents, "repos/contents#delete-a-file",
-          true);
+    route("DELETE", "/repos/{owner}/{repo}/contents/{+path}", &P::deleteContents,
+          "repos/contents#delete-a-file", true);
     route("GET", "/repos/{owner}/{repo}/commits", &P::listCommits, "commits/commits#list-commits");
     route("GET", "/repos/{owner}/{repo}/commits/{+ref}", &P::getCommit, "commits/commits#get-a-commit");
-    route("GET", "/repos/{owner}/{repo}/compare/{+basehead}", &P::compare, "commits/commits#compare-two-commits");
+    route("GET", "/repos/{owner}/{repo}/compare/{+basehead}", &P::compare,
+          "commits/commits#compare-two-commits");
 
     route("GET", "/repos/{owner}/{repo}/git/ref/{+ref}", &P::getRef, "git/refs#get-a-reference");
     route("GET", "/repos/{owner}/{repo}/git/matching-refs/{+ref}", &P::matchingRefs,
@@ -301,9 +307,12 @@ void GithubApi::Private::addRoutes()
     route("GET", "/repos/{owner}/{repo}/git/refs/{+ref}", &P::listRefs, "git/refs#get-a-reference");
     route("POST", "/repos/{owner}/{repo}/git/refs", &P::createRef, "git/refs#create-a-reference", true);
     route("PATCH", "/repos/{owner}/{repo}/git/refs/{+ref}", &P::updateRef, "git/refs#update-a-reference");
-    route("DELETE", "/repos/{owner}/{repo}/git/refs/{+ref}", &P::deleteRefCall, "git/refs#delete-a-reference");
-    route("GET", "/repos/{owner}/{repo}/git/commits/{sha}", &P::getGitCommit, "git/commits#get-a-commit-object");
-    route("POST", "/repos/{owner}/{repo}/git/commits", &P::createGitCommit, "git/commits#create-a-commit", true);
+    route("DELETE", "/repos/{owner}/{repo}/git/refs/{+ref}", &P::deleteRefCall,
+          "git/refs#delete-a-reference");
+    route("GET", "/repos/{owner}/{repo}/git/commits/{sha}", &P::getGitCommit,
+          "git/commits#get-a-commit-object");
+    route("POST", "/repos/{owner}/{repo}/git/commits", &P::createGitCommit, "git/commits#create-a-commit",
+          true);
     route("GET", "/repos/{owner}/{repo}/git/trees/{+sha}", &P::getTree, "git/trees#get-a-tree");
     route("POST", "/repos/{owner}/{repo}/git/trees", &P::createTree, "git/trees#create-a-tree", true);
     route("GET", "/repos/{owner}/{repo}/git/blobs/{sha}", &P::getBlob, "git/blobs#get-a-blob");
@@ -312,21 +321,22 @@ void GithubApi::Private::addRoutes()
     route("GET", "/repos/{owner}/{repo}/pulls", &P::listPulls, "pulls/pulls#list-pull-requests");
     route("POST", "/repos/{owner}/{repo}/pulls", &P::createPull, "pulls/pulls#create-a-pull-request", true);
     route("GET", "/repos/{owner}/{repo}/pulls/{number}", &P::getPull, "pulls/pulls#get-a-pull-request");
-    route("PATCH", "/repos/{owner}/{repo}/pulls/{number}", &P::updatePull, "pulls/pulls#update-a-pull-request");
+    route("PATCH", "/repos/{owner}/{repo}/pulls/{number}", &P::updatePull,
+          "pulls/pulls#update-a-pull-request");
     route("GET", "/repos/{owner}/{repo}/pulls/{number}/merge", &P::checkPullMerged,
           "pulls/pulls#check-if-a-pull-request-has-been-merged");
-    route("PUT", "/repos/{owner}/{repo}/pulls/{number}/merge", &P::mergePull, "pulls/pulls#merge-a-pull-request",
-          true);
+    route("PUT", "/repos/{owner}/{repo}/pulls/{number}/merge", &P::mergePull,
+          "pulls/pulls#merge-a-pull-request", true);
     route("GET", "/repos/{owner}/{repo}/pulls/{number}/commits", &P::listPullCommits,
           "pulls/pulls#list-commits-on-a-pull-request");
     route("GET", "/repos/{owner}/{repo}/pulls/{number}/files", &P::listPullFiles,
           "pulls/pulls#list-pull-requests-files");
 }
 
-const GithubApi::Private::Route *GithubApi::Private::match(const QByteArray &method, const QStringList &segments,
-                                                           QHash<QString, QString> *params, bool *pathKnown) const
+const GithubApi::Private::Route *GithubApi::Private::match(const QByteArray &method,
+                                                           const QStringList &segments,
+                                                           QHash<QString, QString> *params) const
 {
-    *pathKnown = false;
     for (const Route &r : routes) {
         QHash<QString, QString> found;
         bool ok = true;
@@ -352,10 +362,8 @@ const GithubApi::Private::Route *GithubApi::Private::match(const QByteArray &met
                 ++i;
             }
         }
-        if (!ok || i != segments.size())
-            continue;
-        *pathKnown = true;
-        if (r.method != method)
+        // A known path with another method is a 404 too, as on GitHub.
+        if (!ok || i != segments.size() || r.method != method)
             continue;
         *params = found;
         return &r;
@@ -415,12 +423,13 @@ QByteArray tokenOf(const HttpRequest &request)
 QByteArray badGatewayPage()
 {
     // What GitHub's front end answers when no backend replied in time: HTML, not JSON.
-    return QByteArrayLiteral("<!DOCTYPE html>\n<html>\n<head>\n<meta http-equiv=\"Content-Type\" "
-                             "content=\"text/html; charset=utf-8\">\n<title>Unicorn! &middot; GitHub</title>\n"
-                             "</head>\n<body>\n<div class=\"container\">\n"
-                             "<h1>The server did not answer in time.</h1>\n"
-                             "<p>The request did not complete. Try it again in a moment.</p>\n"
-                             "</div>\n</body>\n</html>\n");
+    return QByteArrayLiteral(
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta http-equiv=\"Content-Type\" "
+        "content=\"text/html; charset=utf-8\">\n<title>Unicorn! &middot; GitHub</title>\n"
+        "</head>\n<body>\n<div class=\"container\">\n"
+        "<h1>The server did not answer in time.</h1>\n"
+        "<p>The request did not complete. Try it again in a moment.</p>\n"
+        "</div>\n</body>\n</html>\n");
 }
 
 QString acceptedScopes(const QByteArray &path)
@@ -447,7 +456,8 @@ void GithubApi::handle(const HttpRequest &request, HttpResponse *response)
     if (!token.isEmpty()) {
         const auto it = d->tokens.constFind(token);
         if (it == d->tokens.cend()) {
-            const Reply r = errorReply(401, QStringLiteral("Bad credentials"), QStringLiteral("https://docs.github.com/rest"));
+            const Reply r = errorReply(401, QStringLiteral("Bad credentials"),
+                                       QStringLiteral("https://docs.github.com/rest"));
             response->send(r.status, r.contentType, r.body);
             return;
         }
@@ -458,12 +468,13 @@ void GithubApi::handle(const HttpRequest &request, HttpResponse *response)
                                              : QStringLiteral("user:") + login.toLower();
     if (!d->limiter.acquireSlot(identity)) {
         const QByteArray id = requestId(++d->requestCount);
-        Reply r = errorReply(429,
-                             QStringLiteral("You have exceeded a secondary rate limit. Please wait a few minutes "
-                                            "before you try again. If you reach out to GitHub Support for help, "
-                                            "please include the request ID %1.")
-                                 .arg(QString::fromLatin1(id)),
-                             QString(kRateDocs + QStringLiteral("#about-secondary-rate-limits")));
+        Reply r =
+            errorReply(429,
+                       QStringLiteral("You have exceeded a secondary rate limit. Please wait a few minutes "
+                                      "before you try again. If you reach out to GitHub Support for help, "
+                                      "please include the request ID %1.")
+                           .arg(QString::fromLatin1(id)),
+                       QString(kRateDocs + QStringLiteral("#about-secondary-rate-limits")));
         response->send(r.status, r.contentType, r.body,
                        {{"retry-after", QByteArray::number(d->limiter.limits().concurrencyRetryAfterSeconds)},
                         {"x-github-request-id", id}});
@@ -511,9 +522,9 @@ void GithubApi::handle(const HttpRequest &request, HttpResponse *response)
                       {"x-ratelimit-used", QByteArray::number(p.used)},
                       {"x-ratelimit-resource", "core"},
                       {"x-github-media-type", "github.v3; format=json"},
-                      {"x-github-api-version-selected",
-                       req.header("x-github-api-version").isEmpty() ? QByteArray("2022-11-28")
-                                                                     : req.header("x-github-api-version")},
+                      {"x-github-api-version-selected", req.header("x-github-api-version").isEmpty()
+                                                            ? QByteArray("2022-11-28")
+                                                            : req.header("x-github-api-version")},
                       {"x-github-request-id", requestId(++d->requestCount)},
                       {"vary", "Accept, Authorization, Cookie, X-GitHub-OTP"},
                       {"server", "GitHub.com"}};
@@ -522,7 +533,7 @@ void GithubApi::handle(const HttpRequest &request, HttpResponse *response)
             h.append({"x-accepted-oauth-scopes", acceptedScopes(req.path).toUtf8()});
         }
         h.append({"cache-control", req.method == "GET" ? QByteArray("private, max-age=60, s-maxage=60")
-                                                         : QByteArray("no-cache")});
+                                                       : QByteArray("no-cache")});
         reply.headers = h + reply.headers;
         send(reply);
     };
@@ -539,8 +550,9 @@ void GithubApi::handle(const HttpRequest &request, HttpResponse *response)
     run(request, response);
 }
 
-Reply GithubApi::Private::dispatch(const HttpRequest &request, const QString &login, const QStringList &scopes,
-                                   const QString &identity, bool *countsAgainstPrimary)
+Reply GithubApi::Private::dispatch(const HttpRequest &request, const QString &login,
+                                   const QStringList &scopes, const QString &identity,
+                                   bool *countsAgainstPrimary)
 {
     const QByteArray version = request.header("x-github-api-version");
     if (!version.isEmpty() && !kApiVersions.contains(QString::fromLatin1(version))) {
@@ -554,8 +566,7 @@ Reply GithubApi::Private::dispatch(const HttpRequest &request, const QString &lo
     for (qsizetype i = 1; i < raw.size(); ++i)
         segments.append(QUrl::fromPercentEncoding(raw.at(i)));
     QHash<QString, QString> params;
-    bool pathKnown = false;
-    const Route *r = match(request.method, segments, &params, &pathKnown);
+    const Route *r = match(request.method, segments, &params);
     if (!r)
         return notFound(kRestDocs);
 
@@ -574,11 +585,12 @@ Reply GithubApi::Private::dispatch(const HttpRequest &request, const QString &lo
         *countsAgainstPrimary = false;
         const Account *a = account(login);
         const QString who = a ? QStringLiteral("user ID %1").arg(a->id) : request.peer.toString();
-        Reply reply = errorReply(403,
-                                 QStringLiteral("API rate limit exceeded for %1. If you reach out to GitHub Support "
-                                                "for help, please include the request ID.")
-                                     .arg(who),
-                                 QString(kRateDocs + QStringLiteral("#about-the-primary-rate-limit")));
+        Reply reply =
+            errorReply(403,
+                       QStringLiteral("API rate limit exceeded for %1. If you reach out to GitHub Support "
+                                      "for help, please include the request ID.")
+                           .arg(who),
+                       QString(kRateDocs + QStringLiteral("#about-the-primary-rate-limit")));
         return reply;
     }
     auto *rng = QRandomGenerator::global();
@@ -595,8 +607,8 @@ Reply GithubApi::Private::dispatch(const HttpRequest &request, const QString &lo
 
     const bool mutating = request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
     GithubRateLimiter::Verdict verdict =
-        limiter.admitSecondary(identity, QString(QString::fromLatin1(r->method) + u' ' + r->pattern), mutating,
-                               mutating && r->contentCreating, now);
+        limiter.admitSecondary(identity, QString(QString::fromLatin1(r->method) + u' ' + r->pattern),
+                               mutating, mutating && r->contentCreating, now);
     if (verdict.allowed && faults.secondaryRate > 0 && rng->generateDouble() < faults.secondaryRate) {
         verdict.allowed = false;
         verdict.status = 403;
@@ -605,11 +617,12 @@ Reply GithubApi::Private::dispatch(const HttpRequest &request, const QString &lo
     }
     if (!verdict.allowed) {
         qCDebug(lcSandboxGithub) << "secondary rate limit for" << identity << ":" << verdict.reason;
-        Reply reply = errorReply(verdict.status,
-                                 QStringLiteral("You have exceeded a secondary rate limit. Please wait a few minutes "
-                                                "before you try again. If you reach out to GitHub Support for help, "
-                                                "please include the request ID."),
-                                 QString(kRateDocs + QStringLiteral("#about-secondary-rate-limits")));
+        Reply reply =
+            errorReply(verdict.status,
+                       QStringLiteral("You have exceeded a secondary rate limit. Please wait a few minutes "
+                                      "before you try again. If you reach out to GitHub Support for help, "
+                                      "please include the request ID."),
+                       QString(kRateDocs + QStringLiteral("#about-secondary-rate-limits")));
         reply.headers.append({"retry-after", QByteArray::number(verdict.retryAfterSeconds)});
         return reply;
     }
@@ -644,7 +657,8 @@ void GithubApi::Private::serveDeviceFlow(const HttpRequest &request, HttpRespons
     if (type.contains("json") || request.body.trimmed().startsWith('{')) {
         const QJsonObject o = QJsonDocument::fromJson(request.body).object();
         for (auto it = o.begin(); it != o.end(); ++it)
-            params.insert(it.key(), it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
+            params.insert(it.key(),
+                          it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
     } else if (!request.body.isEmpty()) {
         QByteArray form = request.body;
         form.replace('+', ' ');
@@ -692,19 +706,23 @@ void GithubApi::Private::serveDeviceFlow(const HttpRequest &request, HttpRespons
     if (request.path == "/login/device") {
         // The page a person opens; the sandbox's stand-in for signing in is a login field.
         if (request.method == "POST") {
-            const bool ok = q->approveDevice(params.value(QStringLiteral("user_code")), params.value(QStringLiteral("login")));
-            response->send(ok ? 200 : 422, "text/html; charset=utf-8",
-                           ok ? QByteArrayLiteral("<!DOCTYPE html><title>Device activated</title>"
-                                                  "<p>The device is now connected. You can close this page.</p>")
-                              : QByteArrayLiteral("<!DOCTYPE html><title>Device activation failed</title>"
-                                                  "<p>That code is unknown or expired, or the login does not exist.</p>"));
+            const bool ok = q->approveDevice(params.value(QStringLiteral("user_code")),
+                                             params.value(QStringLiteral("login")));
+            response->send(
+                ok ? 200 : 422, "text/html; charset=utf-8",
+                ok ? QByteArrayLiteral("<!DOCTYPE html><title>Device activated</title>"
+                                       "<p>The device is now connected. You can close this page.</p>")
+                   : QByteArrayLiteral(
+                         "<!DOCTYPE html><title>Device activation failed</title>"
+                         "<p>That code is unknown or expired, or the login does not exist.</p>"));
             return;
         }
-        response->send(200, "text/html; charset=utf-8",
-                       QByteArrayLiteral("<!DOCTYPE html><title>Device activation</title><form method=\"post\">"
-                                         "<label>Code <input name=\"user_code\"></label> "
-                                         "<label>Sign in as <input name=\"login\"></label> "
-                                         "<button>Continue</button></form>"));
+        response->send(
+            200, "text/html; charset=utf-8",
+            QByteArrayLiteral("<!DOCTYPE html><title>Device activation</title><form method=\"post\">"
+                              "<label>Code <input name=\"user_code\"></label> "
+                              "<label>Sign in as <input name=\"login\"></label> "
+                              "<button>Continue</button></form>"));
         return;
     }
     if (request.method != "POST") {
@@ -727,12 +745,13 @@ void GithubApi::Private::serveDeviceFlow(const HttpRequest &request, HttpRespons
             for (int i = 0; i < 8; ++i) {
                 if (i == 4)
                     grant.userCode.append(u'-');
-                grant.userCode.append(QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof alphabet - 1))]));
+                grant.userCode.append(
+                    QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof alphabet - 1))]));
             }
         } while (userCodes.contains(grant.userCode));
         grant.clientId = clientId;
-        grant.scopes = params.value(QStringLiteral("scope")).split(QRegularExpression(QStringLiteral("[ ,]+")),
-                                                                   Qt::SkipEmptyParts);
+        grant.scopes = params.value(QStringLiteral("scope"))
+                           .split(QRegularExpression(QStringLiteral("[ ,]+")), Qt::SkipEmptyParts);
         grant.intervalMs = options.devicePollIntervalMs;
         grant.expiresAtMs = now + qint64(options.deviceCodeLifetimeSeconds) * 1000;
         grant.lastPollMs = now;
@@ -823,8 +842,7 @@ bool GithubApi::denyDevice(const QString &userCode)
 GithubApi::GithubApi(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this))
-{
-}
+{}
 
 GithubApi::~GithubApi() = default;
 
@@ -907,8 +925,11 @@ void GithubApi::addUser(const QString &login, const QString &name, const QString
     }
     if (!name.isEmpty())
         a.name = name;
-    if (!email.isEmpty())
+    if (!email.isEmpty()) {
+        d->emailIndex.remove(a.email.toLower());
         a.email = email;
+        d->emailIndex.insert(email.toLower(), login.toLower());
+    }
 }
 
 QByteArray GithubApi::issueToken(const QString &login, const QStringList &scopes)
@@ -978,19 +999,21 @@ void GithubApi::registerOAuthApp(const QString &clientId, bool deviceFlowEnabled
 
 QJsonObject GithubApi::Private::simpleUser(const Account &a) const
 {
-    const QString api = apiUrl((a.organization ? QStringLiteral("/users/") : QStringLiteral("/users/")) + a.login);
-    return {{QStringLiteral("login"), a.login},
-            {QStringLiteral("id"), a.id},
-            {QStringLiteral("node_id"), nodeId(a.organization ? u"Organization" : u"User", a.id)},
-            {QStringLiteral("avatar_url"), QString(base + QStringLiteral("/avatars/u/") + QString::number(a.id) + QStringLiteral("?v=4"))},
-            {QStringLiteral("gravatar_id"), QString()},
-            {QStringLiteral("url"), api},
-            {QStringLiteral("html_url"), htmlUrl(QStringLiteral("/") + a.login)},
-            {QStringLiteral("repos_url"), QString(api + QStringLiteral("/repos"))},
-            {QStringLiteral("organizations_url"), QString(api + QStringLiteral("/orgs"))},
-            {QStringLiteral("type"), a.organization ? QStringLiteral("Organization") : QStringLiteral("User")},
-            {QStringLiteral("user_view_type"), QStringLiteral("public")},
-            {QStringLiteral("site_admin"), false}};
+    const QString api = apiUrl(QStringLiteral("/users/") + a.login);
+    return {
+        {QStringLiteral("login"), a.login},
+        {QStringLiteral("id"), a.id},
+        {QStringLiteral("node_id"), nodeId(a.organization ? u"Organization" : u"User", a.id)},
+        {QStringLiteral("avatar_url"),
+         QString(base + QStringLiteral("/avatars/u/") + QString::number(a.id) + QStringLiteral("?v=4"))},
+        {QStringLiteral("gravatar_id"), QString()},
+        {QStringLiteral("url"), api},
+        {QStringLiteral("html_url"), htmlUrl(QStringLiteral("/") + a.login)},
+        {QStringLiteral("repos_url"), QString(api + QStringLiteral("/repos"))},
+        {QStringLiteral("organizations_url"), QString(api + QStringLiteral("/orgs"))},
+        {QStringLiteral("type"), a.organization ? QStringLiteral("Organization") : QStringLiteral("User")},
+        {QStringLiteral("user_view_type"), QStringLiteral("public")},
+        {QStringLiteral("site_admin"), false}};
 }
 
 QJsonValue GithubApi::Private::userOrNull(const QString &login) const
@@ -1001,14 +1024,13 @@ QJsonValue GithubApi::Private::userOrNull(const QString &login) const
 
 QJsonValue GithubApi::Private::userByEmail(const QString &email) const
 {
-    if (email.isEmpty())
-        return QJsonValue::Null;
-    for (const Account &a : accounts) {
-        if (!a.organization && (a.email.compare(email, Qt::CaseInsensitive) == 0 ||
-                                noreplyEmail(a).compare(email, Qt::CaseInsensitive) == 0))
-            return simpleUser(a);
-    }
-    return QJsonValue::Null;
+    // GitHub links a commit to an account by a verified email or the account's noreply address.
+    static const QRegularExpression noreply(
+        QStringLiteral("^(\\d+\\+)?([^@]+)@users\\.noreply\\.github\\.com$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = noreply.match(email);
+    const Account *a = m.hasMatch() ? account(m.captured(2)) : account(emailIndex.value(email.toLower()));
+    return a && !a->organization ? QJsonValue(simpleUser(*a)) : QJsonValue(QJsonValue::Null);
 }
 
 QString GithubApi::Private::noreplyEmail(const Account &user) const
@@ -1059,32 +1081,34 @@ QJsonObject GithubApi::Private::orgJson(const Account &org, bool member) const
     int privateRepos = 0;
     for (const Repo *r : reposByOwner.value(org.login.toLower()))
         (r->isPrivate ? privateRepos : publicRepos)++;
-    QJsonObject o{{QStringLiteral("login"), org.login},
-                  {QStringLiteral("id"), org.id},
-                  {QStringLiteral("node_id"), nodeId(u"Organization", org.id)},
-                  {QStringLiteral("url"), api},
-                  {QStringLiteral("repos_url"), QString(api + QStringLiteral("/repos"))},
-                  {QStringLiteral("members_url"), QString(api + QStringLiteral("/members{/member}"))},
-                  {QStringLiteral("public_members_url"), QString(api + QStringLiteral("/public_members{/member}"))},
-                  {QStringLiteral("avatar_url"), QString(base + QStringLiteral("/avatars/u/") + QString::number(org.id) + QStringLiteral("?v=4"))},
-                  {QStringLiteral("description"), QString()},
-                  {QStringLiteral("name"), org.name.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(org.name)},
-                  {QStringLiteral("company"), QJsonValue::Null},
-                  {QStringLiteral("blog"), QString()},
-                  {QStringLiteral("location"), QJsonValue::Null},
-                  {QStringLiteral("email"), QJsonValue::Null},
-                  {QStringLiteral("is_verified"), false},
-                  {QStringLiteral("has_organization_projects"), true},
-                  {QStringLiteral("has_repository_projects"), true},
-                  {QStringLiteral("public_repos"), publicRepos},
-                  {QStringLiteral("public_gists"), 0},
-                  {QStringLiteral("followers"), 0},
-                  {QStringLiteral("following"), 0},
-                  {QStringLiteral("html_url"), htmlUrl(QStringLiteral("/") + org.login)},
-                  {QStringLiteral("created_at"), isoTime(org.createdAt)},
-                  {QStringLiteral("updated_at"), isoTime(org.createdAt)},
-                  {QStringLiteral("archived_at"), QJsonValue::Null},
-                  {QStringLiteral("type"), QStringLiteral("Organization")}};
+    QJsonObject o{
+        {QStringLiteral("login"), org.login},
+        {QStringLiteral("id"), org.id},
+        {QStringLiteral("node_id"), nodeId(u"Organization", org.id)},
+        {QStringLiteral("url"), api},
+        {QStringLiteral("repos_url"), QString(api + QStringLiteral("/repos"))},
+        {QStringLiteral("members_url"), QString(api + QStringLiteral("/members{/member}"))},
+        {QStringLiteral("public_members_url"), QString(api + QStringLiteral("/public_members{/member}"))},
+        {QStringLiteral("avatar_url"),
+         QString(base + QStringLiteral("/avatars/u/") + QString::number(org.id) + QStringLiteral("?v=4"))},
+        {QStringLiteral("description"), QString()},
+        {QStringLiteral("name"), org.name.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(org.name)},
+        {QStringLiteral("company"), QJsonValue::Null},
+        {QStringLiteral("blog"), QString()},
+        {QStringLiteral("location"), QJsonValue::Null},
+        {QStringLiteral("email"), QJsonValue::Null},
+        {QStringLiteral("is_verified"), false},
+        {QStringLiteral("has_organization_projects"), true},
+        {QStringLiteral("has_repository_projects"), true},
+        {QStringLiteral("public_repos"), publicRepos},
+        {QStringLiteral("public_gists"), 0},
+        {QStringLiteral("followers"), 0},
+        {QStringLiteral("following"), 0},
+        {QStringLiteral("html_url"), htmlUrl(QStringLiteral("/") + org.login)},
+        {QStringLiteral("created_at"), isoTime(org.createdAt)},
+        {QStringLiteral("updated_at"), isoTime(org.createdAt)},
+        {QStringLiteral("archived_at"), QJsonValue::Null},
+        {QStringLiteral("type"), QStringLiteral("Organization")}};
     if (member) {
         o.insert(QStringLiteral("total_private_repos"), privateRepos);
         o.insert(QStringLiteral("owned_private_repos"), privateRepos);
@@ -1113,8 +1137,10 @@ Reply GithubApi::Private::getRateLimit(Call &call)
         {QStringLiteral("search"), resource(30, 30, 0, minute, "search")},
         {QStringLiteral("code_search"), resource(10, 10, 0, minute, "code_search")},
         {QStringLiteral("graphql"), resource(p.limit, p.limit, 0, p.resetEpochSeconds, "graphql")},
-        {QStringLiteral("integration_manifest"), resource(5000, 5000, 0, p.resetEpochSeconds, "integration_manifest")}};
-    return jsonReply(200, QJsonObject{{QStringLiteral("resources"), resources}, {QStringLiteral("rate"), core}});
+        {QStringLiteral("integration_manifest"),
+         resource(5000, 5000, 0, p.resetEpochSeconds, "integration_manifest")}};
+    return jsonReply(200,
+                     QJsonObject{{QStringLiteral("resources"), resources}, {QStringLiteral("rate"), core}});
 }
 
 Reply GithubApi::Private::getAuthenticatedUser(Call &call)
@@ -1155,7 +1181,8 @@ Reply GithubApi::Private::listMyOrgs(Call &call)
     std::sort(orgs.begin(), orgs.end(), [](const Account *x, const Account *y) { return x->id < y->id; });
     const Page page = pageOf(call);
     QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage; i < orgs.size() && out.size() < page.perPage; ++i) {
+    for (qsizetype i = qsizetype(page.page - 1) * page.perPage; i < orgs.size() && out.size() < page.perPage;
+         ++i) {
         const Account *o = orgs.at(i);
         out.append(QJsonObject{{QStringLiteral("login"), o->login},
                                {QStringLiteral("id"), o->id},
@@ -1179,14 +1206,17 @@ Reply GithubApi::Private::listOrgMembers(Call &call)
     for (auto it = org->members.cbegin(); it != org->members.cend(); ++it) {
         if (const Account *a = account(it.key())) {
             const QString role = call.query(QStringLiteral("role"));
-            if (role.isEmpty() || role == QLatin1String("all") || (role == QLatin1String("admin")) == (*it == QLatin1String("admin")))
+            if (role.isEmpty() || role == QLatin1String("all") ||
+                (role == QLatin1String("admin")) == (*it == QLatin1String("admin")))
                 members.append(a);
         }
     }
-    std::sort(members.begin(), members.end(), [](const Account *x, const Account *y) { return x->id < y->id; });
+    std::sort(members.begin(), members.end(),
+              [](const Account *x, const Account *y) { return x->id < y->id; });
     const Page page = pageOf(call);
     QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage; i < members.size() && out.size() < page.perPage; ++i)
+    for (qsizetype i = qsizetype(page.page - 1) * page.perPage;
+         i < members.size() && out.size() < page.perPage; ++i)
         out.append(simpleUser(*members.at(i)));
     Reply r = jsonReply(200, out);
     paginate(call, int(members.size()), page, &r);
@@ -1201,13 +1231,14 @@ Reply GithubApi::Private::getMyOrgMembership(Call &call)
         return errorReply(401, QStringLiteral("Requires authentication"), call.docs);
     if (!org || !org->organization || !org->members.contains(me->login.toLower()))
         return notFound(call.docs);
-    return jsonReply(200, QJsonObject{{QStringLiteral("url"), apiUrl(QStringLiteral("/orgs/") + org->login +
-                                                                      QStringLiteral("/memberships/") + me->login)},
-                                      {QStringLiteral("state"), QStringLiteral("active")},
-                                      {QStringLiteral("role"), org->members.value(me->login.toLower())},
-                                      {QStringLiteral("organization_url"), apiUrl(QStringLiteral("/orgs/") + org->login)},
-                                      {QStringLiteral("organization"), orgJson(*org, true)},
-                                      {QStringLiteral("user"), simpleUser(*me)}});
+    return jsonReply(
+        200, QJsonObject{{QStringLiteral("url"), apiUrl(QStringLiteral("/orgs/") + org->login +
+                                                        QStringLiteral("/memberships/") + me->login)},
+                         {QStringLiteral("state"), QStringLiteral("active")},
+                         {QStringLiteral("role"), org->members.value(me->login.toLower())},
+                         {QStringLiteral("organization_url"), apiUrl(QStringLiteral("/orgs/") + org->login)},
+                         {QStringLiteral("organization"), orgJson(*org, true)},
+                         {QStringLiteral("user"), simpleUser(*me)}});
 }
 
 void GithubApi::Private::paginate(const Call &call, int total, const Page &page, Reply *reply) const
@@ -1217,8 +1248,8 @@ void GithubApi::Private::paginate(const Call &call, int total, const Page &page,
         QUrlQuery q(call.request->query);
         q.removeAllQueryItems(QStringLiteral("page"));
         q.addQueryItem(QStringLiteral("page"), QString::number(n));
-        return QByteArray('<' + base.toUtf8() + call.request->path + '?' + q.toString(QUrl::FullyEncoded).toUtf8() +
-                          ">; rel=\"" + rel + '"');
+        return QByteArray('<' + base.toUtf8() + call.request->path + '?' +
+                          q.toString(QUrl::FullyEncoded).toUtf8() + ">; rel=\"" + rel + '"');
     };
     QList<QByteArray> links;
     if (page.page > 1)
@@ -1259,10 +1290,11 @@ bool GithubApi::save(const QString &dir, QString *error)
     }
     QJsonArray tokens;
     for (auto it = d->tokens.cbegin(); it != d->tokens.cend(); ++it) {
-        tokens.append(QJsonObject{{QStringLiteral("token"), QString::fromLatin1(it.key())},
-                                  {QStringLiteral("login"), it->login},
-                                  {QStringLiteral("scopes"), QJsonArray::fromStringList(it->scopes)},
-                                  {QStringLiteral("first"), d->firstToken.value(it->login.toLower()) == it.key()}});
+        tokens.append(
+            QJsonObject{{QStringLiteral("token"), QString::fromLatin1(it.key())},
+                        {QStringLiteral("login"), it->login},
+                        {QStringLiteral("scopes"), QJsonArray::fromStringList(it->scopes)},
+                        {QStringLiteral("first"), d->firstToken.value(it->login.toLower()) == it.key()}});
     }
     QJsonArray repos;
     for (const auto &[key, repo] : d->repos) {
@@ -1336,8 +1368,8 @@ bool GithubApi::save(const QString &dir, QString *error)
                             {QStringLiteral("deployCommits"), deploy},
                             {QStringLiteral("studentRepos"), students}};
     QSaveFile file(dir + u'/' + kStateFile);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(state).toJson(QJsonDocument::Compact)) < 0 ||
-        !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(state).toJson(QJsonDocument::Compact)) < 0 || !file.commit()) {
         if (error)
             *error = QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
         return false;
@@ -1368,6 +1400,7 @@ bool GithubApi::load(const QString &dir, QString *error)
     d->accounts.clear();
     d->tokens.clear();
     d->firstToken.clear();
+    d->emailIndex.clear();
     d->repos.clear();
     d->reposByOwner.clear();
     d->forkCounts.clear();
@@ -1387,6 +1420,8 @@ bool GithubApi::load(const QString &dir, QString *error)
         const QJsonObject members = o.value(QStringLiteral("members")).toObject();
         for (auto it = members.begin(); it != members.end(); ++it)
             a.members.insert(it.key(), it.value().toString());
+        if (!a.email.isEmpty() && !a.organization)
+            d->emailIndex.insert(a.email.toLower(), a.login.toLower());
         d->accounts.insert(a.login.toLower(), a);
     }
     for (const QJsonValue &v : state.value(QStringLiteral("tokens")).toArray()) {
@@ -1405,7 +1440,8 @@ bool GithubApi::load(const QString &dir, QString *error)
         d->oauthApps.insert(it.key(), it.value().toBool());
     for (const QJsonValue &v : state.value(QStringLiteral("repos")).toArray()) {
         const QJsonObject o = v.toObject();
-        Repo *repo = d->addRepo(o.value(QStringLiteral("owner")).toString(), o.value(QStringLiteral("name")).toString());
+        Repo *repo = d->addRepo(o.value(QStringLiteral("owner")).toString(),
+                                o.value(QStringLiteral("name")).toString());
         repo->id = o.value(QStringLiteral("id")).toInteger();
         repo->description = o.value(QStringLiteral("description")).toString();
         repo->isPrivate = o.value(QStringLiteral("private")).toBool();

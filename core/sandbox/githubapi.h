@@ -7,7 +7,6 @@
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
-
 #include <memory>
 
 namespace sandbox {
@@ -32,8 +31,8 @@ struct GithubFaults
 // Timings and caps that GitHub does not publish as limits; tests shrink them.
 struct GithubOptions
 {
-    int forkDelayMs = 1500;          // a new fork gets its commits this long after 202
-    int mergeabilityDelayMs = 300;   // a pull's `mergeable` stays null this long after a change
+    int forkDelayMs = 1500;        // a new fork gets its commits this long after 202
+    int mergeabilityDelayMs = 300; // a pull's `mergeable` stays null this long after a change
     int deviceCodeLifetimeSeconds = 900;
     int devicePollIntervalMs = 5000; // advertised (in whole seconds) and enforced with slow_down
     int deviceSlowDownStepMs = 5000; // added to the interval on each slow_down
@@ -61,7 +60,7 @@ struct GithubSeed
     QString templateRepo; // "org/template"
     QString staffLogin;   // org admin
     QByteArray staffToken;
-    QString taLogin;      // org member (read access to every repository)
+    QString taLogin; // org member (read access to every repository)
     QByteArray taToken;
 };
 
@@ -119,7 +118,8 @@ public:
     // Org, staff and TA users, the template (is_template, a small node app) and
     // one private repository per student generated from it with a few commits
     // of the student's own; behaviours break the code as GithubSeedStudent says.
-    GithubSeed seedCourse(const QString &org, const QString &templateName, const QList<GithubSeedStudent> &students);
+    GithubSeed seedCourse(const QString &org, const QString &templateName,
+                          const QList<GithubSeedStudent> &students);
     // The commit the cluster should run for a seeded student: HEAD, except for
     // `old-commit` students whose HEAD is one commit ahead of it.
     GitId deployCommit(const QString &login) const;
@@ -138,7 +138,8 @@ public:
 
 Q_SIGNALS:
     // A branch or tag moved (before empty when created, after empty when deleted).
-    void refUpdated(const QString &fullName, const QString &ref, const QByteArray &before, const QByteArray &after);
+    void refUpdated(const QString &fullName, const QString &ref, const QByteArray &before,
+                    const QByteArray &after);
 
 public:
     struct Private;

@@ -1,7 +1,6 @@
 #include "sandbox/githubdiff.h"
 
 #include <QHash>
-
 #include <algorithm>
 #include <vector>
 
@@ -14,7 +13,8 @@ namespace {
 constexpr int kMaxEditDistance = 2000;
 
 // Lines replaced by small integers, so the inner loop compares ints.
-void intern(const QList<QByteArray> &a, const QList<QByteArray> &b, std::vector<int> *ia, std::vector<int> *ib)
+void intern(const QList<QByteArray> &a, const QList<QByteArray> &b, std::vector<int> *ia,
+            std::vector<int> *ib)
 {
     QHash<QByteArray, int> ids;
     ids.reserve(a.size() + b.size());
@@ -157,7 +157,8 @@ QList<LineHunk> diffLines(const QList<QByteArray> &oldLines, const QList<QByteAr
     while (prefix < n && prefix < m && a[size_t(prefix)] == b[size_t(prefix)])
         ++prefix;
     int suffix = 0;
-    while (suffix < n - prefix && suffix < m - prefix && a[size_t(n - 1 - suffix)] == b[size_t(m - 1 - suffix)])
+    while (suffix < n - prefix && suffix < m - prefix &&
+           a[size_t(n - 1 - suffix)] == b[size_t(m - 1 - suffix)])
         ++suffix;
 
     std::vector<std::pair<int, int>> matches;
@@ -196,17 +197,19 @@ UnifiedPatch unifiedPatch(const QByteArray &oldText, const QByteArray &newText, 
     for (qsizetype first = 0; first < hunks.size();) {
         qsizetype last = first;
         while (last + 1 < hunks.size() &&
-               hunks.at(last + 1).oldStart - (hunks.at(last).oldStart + hunks.at(last).oldCount) <= 2 * context)
+               hunks.at(last + 1).oldStart - (hunks.at(last).oldStart + hunks.at(last).oldCount) <=
+                   2 * context)
             ++last;
         const qsizetype start = std::max<qsizetype>(0, hunks.at(first).oldStart - context);
-        const qsizetype end = std::min<qsizetype>(oldLines.size(),
-                                                  hunks.at(last).oldStart + hunks.at(last).oldCount + context);
+        const qsizetype end =
+            std::min<qsizetype>(oldLines.size(), hunks.at(last).oldStart + hunks.at(last).oldCount + context);
         qsizetype groupDelta = 0;
         for (qsizetype h = first; h <= last; ++h)
             groupDelta += hunks.at(h).newCount - hunks.at(h).oldCount;
         const qsizetype oldCount = end - start;
         const qsizetype newCount = oldCount + groupDelta;
-        QByteArray header = "@@ -" + rangeText(start, oldCount) + " +" + rangeText(start + delta, newCount) + " @@";
+        QByteArray header =
+            "@@ -" + rangeText(start, oldCount) + " +" + rangeText(start + delta, newCount) + " @@";
         if (!patch.text.isEmpty())
             patch.text.append('\n');
         patch.text.append(header);

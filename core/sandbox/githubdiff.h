@@ -29,7 +29,8 @@ QList<LineHunk> diffLines(const QList<QByteArray> &oldLines, const QList<QByteAr
 
 struct UnifiedPatch
 {
-    QByteArray text; // "@@ -1,3 +1,4 @@\n ..." without file headers and without a final newline, as GitHub's `patch`
+    QByteArray
+        text; // "@@ -1,3 +1,4 @@\n ..." without file headers and without a final newline, as GitHub's `patch`
     int additions = 0;
     int deletions = 0;
 };

@@ -29,7 +29,8 @@ GithubRateLimiter::Primary GithubRateLimiter::peekPrimary(const QString &identit
     return p;
 }
 
-GithubRateLimiter::Primary GithubRateLimiter::primary(const QString &identity, bool authenticated, qint64 nowMs)
+GithubRateLimiter::Primary GithubRateLimiter::primary(const QString &identity, bool authenticated,
+                                                      qint64 nowMs)
 {
     Window &w = m_primary[identity];
     if (w.startMs < 0 || nowMs >= w.startMs + m_limits.primaryWindowMs)
@@ -56,7 +57,8 @@ int GithubRateLimiter::retryAfter(qint64 oldestMs, qint64 windowMs, qint64 nowMs
 }
 
 GithubRateLimiter::Verdict GithubRateLimiter::admitSecondary(const QString &identity, const QString &endpoint,
-                                                             bool mutating, bool contentCreating, qint64 nowMs)
+                                                             bool mutating, bool contentCreating,
+                                                             qint64 nowMs)
 {
     Verdict v;
     const int cost = mutating ? kWritePoints : kReadPoints;
@@ -68,9 +70,8 @@ GithubRateLimiter::Verdict GithubRateLimiter::admitSecondary(const QString &iden
     if (points.total + cost > m_limits.pointsPerMinute) {
         v.allowed = false;
         v.status = 403;
-        v.retryAfterSeconds = points.entries.empty()
-                                  ? 1
-                                  : retryAfter(points.entries.front().first, m_limits.minuteMs, nowMs);
+        v.retryAfterSeconds =
+            points.entries.empty() ? 1 : retryAfter(points.entries.front().first, m_limits.minuteMs, nowMs);
         v.reason = QStringLiteral("%1 points per minute on %2").arg(m_limits.pointsPerMinute).arg(endpoint);
         return v;
     }
@@ -83,7 +84,8 @@ GithubRateLimiter::Verdict GithubRateLimiter::admitSecondary(const QString &iden
             v.allowed = false;
             v.status = 403;
             v.retryAfterSeconds = minute.empty() ? 1 : retryAfter(minute.front(), m_limits.minuteMs, nowMs);
-            v.reason = QStringLiteral("%1 content-creating requests per minute").arg(m_limits.contentPerMinute);
+            v.reason =
+                QStringLiteral("%1 content-creating requests per minute").arg(m_limits.contentPerMinute);
             return v;
         }
         if (int(hour.size()) >= m_limits.contentPerHour) {

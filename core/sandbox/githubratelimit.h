@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QHash>
 #include <QString>
-
 #include <deque>
 
 namespace sandbox {
@@ -11,13 +10,13 @@ namespace sandbox {
 // GitHub's published REST limits; tests scale counts and windows down.
 struct GithubLimits
 {
-    int primaryPerHour = 5000;         // per user token
-    int unauthenticatedPerHour = 60;   // per client address
+    int primaryPerHour = 5000;       // per user token
+    int unauthenticatedPerHour = 60; // per client address
     qint64 primaryWindowMs = 3600 * 1000;
-    int contentPerMinute = 80;         // content-creating requests per user
+    int contentPerMinute = 80; // content-creating requests per user
     int contentPerHour = 500;
-    int maxConcurrent = 100;           // requests in flight per user
-    int pointsPerMinute = 900;         // per user and endpoint: GET 1 point, writes 5
+    int maxConcurrent = 100;   // requests in flight per user
+    int pointsPerMinute = 900; // per user and endpoint: GET 1 point, writes 5
     qint64 minuteMs = 60 * 1000;
     qint64 hourMs = 3600 * 1000;
     int concurrencyRetryAfterSeconds = 60; // no window to point at: "wait at least a minute"
@@ -40,9 +39,9 @@ public:
     struct Verdict
     {
         bool allowed = true;
-        int status = 200;          // 403 or 429 when refused
+        int status = 200; // 403 or 429 when refused
         int retryAfterSeconds = 0;
-        QString reason;            // for the log: which limit
+        QString reason; // for the log: which limit
     };
 
     void setLimits(const GithubLimits &limits) { m_limits = limits; }
@@ -52,8 +51,8 @@ public:
     void chargePrimary(const QString &identity, bool authenticated, qint64 nowMs);
 
     // Checks and, when allowed, records one request against the secondary limits.
-    Verdict admitSecondary(const QString &identity, const QString &endpoint, bool mutating, bool contentCreating,
-                           qint64 nowMs);
+    Verdict admitSecondary(const QString &identity, const QString &endpoint, bool mutating,
+                           bool contentCreating, qint64 nowMs);
 
     bool acquireSlot(const QString &identity);
     void releaseSlot(const QString &identity);

@@ -8,7 +8,6 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
-
 #include <algorithm>
 
 namespace sandbox {
@@ -240,62 +239,66 @@ QJsonObject GithubApi::Private::repoJson(const Repo &repo, const Call *call, boo
     const int forks = forkCounts.value(repo.fullName().toLower());
     QString hostPath = base;
     hostPath.remove(QRegularExpression(QStringLiteral("^[a-z]+://")));
-    QJsonObject o{{QStringLiteral("id"), repo.id},
-                  {QStringLiteral("node_id"), nodeId(u"Repository", repo.id)},
-                  {QStringLiteral("name"), repo.name},
-                  {QStringLiteral("full_name"), repo.fullName()},
-                  {QStringLiteral("private"), repo.isPrivate},
-                  {QStringLiteral("owner"), simpleUser(ownerAccount ? *ownerAccount : fallback)},
-                  {QStringLiteral("html_url"), html},
-                  {QStringLiteral("description"),
-                   repo.description.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(repo.description)},
-                  {QStringLiteral("fork"), !repo.parent.isEmpty()},
-                  {QStringLiteral("url"), api},
-                  {QStringLiteral("forks_url"), QString(api + QStringLiteral("/forks"))},
-                  {QStringLiteral("collaborators_url"), QString(api + QStringLiteral("/collaborators{/collaborator}"))},
-                  {QStringLiteral("branches_url"), QString(api + QStringLiteral("/branches{/branch}"))},
-                  {QStringLiteral("blobs_url"), QString(api + QStringLiteral("/git/blobs{/sha}"))},
-                  {QStringLiteral("git_refs_url"), QString(api + QStringLiteral("/git/refs{/sha}"))},
-                  {QStringLiteral("trees_url"), QString(api + QStringLiteral("/git/trees{/sha}"))},
-                  {QStringLiteral("git_commits_url"), QString(api + QStringLiteral("/git/commits{/sha}"))},
-                  {QStringLiteral("commits_url"), QString(api + QStringLiteral("/commits{/sha}"))},
-                  {QStringLiteral("compare_url"), QString(api + QStringLiteral("/compare/{base}...{head}"))},
-                  {QStringLiteral("contents_url"), QString(api + QStringLiteral("/contents/{+path}"))},
-                  {QStringLiteral("merges_url"), QString(api + QStringLiteral("/merges"))},
-                  {QStringLiteral("pulls_url"), QString(api + QStringLiteral("/pulls{/number}"))},
-                  {QStringLiteral("created_at"), isoTime(repo.createdAt)},
-                  {QStringLiteral("updated_at"), isoTime(repo.updatedAt)},
-                  {QStringLiteral("pushed_at"), isoTime(repo.pushedAt)},
-                  {QStringLiteral("git_url"), QString(QStringLiteral("git://") + hostPath + u'/' + repo.fullName() + QStringLiteral(".git"))},
-                  {QStringLiteral("ssh_url"), QString(QStringLiteral("git@") + hostPath.section(u':', 0, 0) + u':' + repo.fullName() + QStringLiteral(".git"))},
-                  {QStringLiteral("clone_url"), QString(html + QStringLiteral(".git"))},
-                  {QStringLiteral("svn_url"), html},
-                  {QStringLiteral("homepage"), QJsonValue::Null},
-                  {QStringLiteral("size"), repo.sizeKb},
-                  {QStringLiteral("stargazers_count"), 0},
-                  {QStringLiteral("watchers_count"), 0},
-                  {QStringLiteral("language"), repo.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QStringLiteral("JavaScript"))},
-                  {QStringLiteral("has_issues"), true},
-                  {QStringLiteral("has_projects"), true},
-                  {QStringLiteral("has_downloads"), true},
-                  {QStringLiteral("has_wiki"), true},
-                  {QStringLiteral("has_pages"), false},
-                  {QStringLiteral("has_discussions"), false},
-                  {QStringLiteral("forks_count"), forks},
-                  {QStringLiteral("mirror_url"), QJsonValue::Null},
-                  {QStringLiteral("archived"), false},
-                  {QStringLiteral("disabled"), false},
-                  {QStringLiteral("open_issues_count"), openPulls},
-                  {QStringLiteral("license"), QJsonValue::Null},
-                  {QStringLiteral("allow_forking"), true},
-                  {QStringLiteral("is_template"), repo.isTemplate},
-                  {QStringLiteral("web_commit_signoff_required"), false},
-                  {QStringLiteral("topics"), QJsonArray()},
-                  {QStringLiteral("visibility"), repo.isPrivate ? QStringLiteral("private") : QStringLiteral("public")},
-                  {QStringLiteral("forks"), forks},
-                  {QStringLiteral("open_issues"), openPulls},
-                  {QStringLiteral("watchers"), 0},
-                  {QStringLiteral("default_branch"), repo.defaultBranch}};
+    QJsonObject o{
+        {QStringLiteral("id"), repo.id},
+        {QStringLiteral("node_id"), nodeId(u"Repository", repo.id)},
+        {QStringLiteral("name"), repo.name},
+        {QStringLiteral("full_name"), repo.fullName()},
+        {QStringLiteral("private"), repo.isPrivate},
+        {QStringLiteral("owner"), simpleUser(ownerAccount ? *ownerAccount : fallback)},
+        {QStringLiteral("html_url"), html},
+        {QStringLiteral("description"),
+         repo.description.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(repo.description)},
+        {QStringLiteral("fork"), !repo.parent.isEmpty()},
+        {QStringLiteral("url"), api},
+        {QStringLiteral("forks_url"), QString(api + QStringLiteral("/forks"))},
+        {QStringLiteral("collaborators_url"), QString(api + QStringLiteral("/collaborators{/collaborator}"))},
+        {QStringLiteral("branches_url"), QString(api + QStringLiteral("/branches{/branch}"))},
+        {QStringLiteral("blobs_url"), QString(api + QStringLiteral("/git/blobs{/sha}"))},
+        {QStringLiteral("git_refs_url"), QString(api + QStringLiteral("/git/refs{/sha}"))},
+        {QStringLiteral("trees_url"), QString(api + QStringLiteral("/git/trees{/sha}"))},
+        {QStringLiteral("git_commits_url"), QString(api + QStringLiteral("/git/commits{/sha}"))},
+        {QStringLiteral("commits_url"), QString(api + QStringLiteral("/commits{/sha}"))},
+        {QStringLiteral("compare_url"), QString(api + QStringLiteral("/compare/{base}...{head}"))},
+        {QStringLiteral("contents_url"), QString(api + QStringLiteral("/contents/{+path}"))},
+        {QStringLiteral("merges_url"), QString(api + QStringLiteral("/merges"))},
+        {QStringLiteral("pulls_url"), QString(api + QStringLiteral("/pulls{/number}"))},
+        {QStringLiteral("created_at"), isoTime(repo.createdAt)},
+        {QStringLiteral("updated_at"), isoTime(repo.updatedAt)},
+        {QStringLiteral("pushed_at"), isoTime(repo.pushedAt)},
+        {QStringLiteral("git_url"),
+         QString(QStringLiteral("git://") + hostPath + u'/' + repo.fullName() + QStringLiteral(".git"))},
+        {QStringLiteral("ssh_url"), QString(QStringLiteral("git@") + hostPath.section(u':', 0, 0) + u':' +
+                                            repo.fullName() + QStringLiteral(".git"))},
+        {QStringLiteral("clone_url"), QString(html + QStringLiteral(".git"))},
+        {QStringLiteral("svn_url"), html},
+        {QStringLiteral("homepage"), QJsonValue::Null},
+        {QStringLiteral("size"), repo.sizeKb},
+        {QStringLiteral("stargazers_count"), 0},
+        {QStringLiteral("watchers_count"), 0},
+        {QStringLiteral("language"),
+         repo.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QStringLiteral("JavaScript"))},
+        {QStringLiteral("has_issues"), true},
+        {QStringLiteral("has_projects"), true},
+        {QStringLiteral("has_downloads"), true},
+        {QStringLiteral("has_wiki"), true},
+        {QStringLiteral("has_pages"), false},
+        {QStringLiteral("has_discussions"), false},
+        {QStringLiteral("forks_count"), forks},
+        {QStringLiteral("mirror_url"), QJsonValue::Null},
+        {QStringLiteral("archived"), false},
+        {QStringLiteral("disabled"), false},
+        {QStringLiteral("open_issues_count"), openPulls},
+        {QStringLiteral("license"), QJsonValue::Null},
+        {QStringLiteral("allow_forking"), true},
+        {QStringLiteral("is_template"), repo.isTemplate},
+        {QStringLiteral("web_commit_signoff_required"), false},
+        {QStringLiteral("topics"), QJsonArray()},
+        {QStringLiteral("visibility"), repo.isPrivate ? QStringLiteral("private") : QStringLiteral("public")},
+        {QStringLiteral("forks"), forks},
+        {QStringLiteral("open_issues"), openPulls},
+        {QStringLiteral("watchers"), 0},
+        {QStringLiteral("default_branch"), repo.defaultBranch}};
     if (call && !call->login.isEmpty())
         o.insert(QStringLiteral("permissions"), permissionsJson(rankOf(permission(repo, call->login))));
     if (full) {
@@ -313,8 +316,8 @@ QJsonObject GithubApi::Private::repoJson(const Repo &repo, const Call *call, boo
         if (const Repo *source = findRepo(repo.source))
             o.insert(QStringLiteral("source"), repoJson(*source, call, false));
         const Repo *templ = findRepo(repo.templateRepo);
-        o.insert(QStringLiteral("template_repository"), templ ? QJsonValue(repoJson(*templ, call, false))
-                                                              : QJsonValue(QJsonValue::Null));
+        o.insert(QStringLiteral("template_repository"),
+                 templ ? QJsonValue(repoJson(*templ, call, false)) : QJsonValue(QJsonValue::Null));
     }
     return o;
 }
@@ -338,14 +341,16 @@ Reply GithubApi::Private::updateRepo(Call &call)
         return error;
     const QJsonObject &b = call.body;
     if (b.contains(QStringLiteral("name")) && b.value(QStringLiteral("name")).toString() != repo->name)
-        return validationFailed(call.docs, {fieldError(QStringLiteral("Repository"), QStringLiteral("name"),
-                                                       QStringLiteral("custom"),
-                                                       QStringLiteral("the sandbox does not rename repositories"))});
+        return validationFailed(
+            call.docs,
+            {fieldError(QStringLiteral("Repository"), QStringLiteral("name"), QStringLiteral("custom"),
+                        QStringLiteral("the sandbox does not rename repositories"))});
     if (b.contains(QStringLiteral("default_branch"))) {
         const QString branch = b.value(QStringLiteral("default_branch")).toString();
         if (!repo->isEmpty() && repo->branch(branch).isEmpty())
-            return validationFailed(call.docs, {fieldError(QStringLiteral("Repository"),
-                                                           QStringLiteral("default_branch"), QStringLiteral("invalid"))});
+            return validationFailed(
+                call.docs, {fieldError(QStringLiteral("Repository"), QStringLiteral("default_branch"),
+                                       QStringLiteral("invalid"))});
         repo->defaultBranch = branch;
     }
     if (b.contains(QStringLiteral("description")))
@@ -372,23 +377,25 @@ Reply GithubApi::Private::deleteRepo(Call &call)
 
 Reply GithubApi::Private::listRepos(Call &call, QList<Repo *> list, const QString &defaultSort)
 {
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const Repo *r) { return !allows(call, *r, Access::Read); }),
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&](const Repo *r) { return !allows(call, *r, Access::Read); }),
                list.end());
     const QString type = call.query(QStringLiteral("type"));
     const QString visibility = call.query(QStringLiteral("visibility"));
-    list.erase(std::remove_if(list.begin(), list.end(),
-                              [&](const Repo *r) {
-                                  if (type == QLatin1String("public") || visibility == QLatin1String("public"))
-                                      return r->isPrivate;
-                                  if (type == QLatin1String("private") || visibility == QLatin1String("private"))
-                                      return !r->isPrivate;
-                                  if (type == QLatin1String("forks"))
-                                      return r->parent.isEmpty();
-                                  if (type == QLatin1String("sources"))
-                                      return !r->parent.isEmpty();
-                                  return false;
-                              }),
-               list.end());
+    list.erase(
+        std::remove_if(list.begin(), list.end(),
+                       [&](const Repo *r) {
+                           if (type == QLatin1String("public") || visibility == QLatin1String("public"))
+                               return r->isPrivate;
+                           if (type == QLatin1String("private") || visibility == QLatin1String("private"))
+                               return !r->isPrivate;
+                           if (type == QLatin1String("forks"))
+                               return r->parent.isEmpty();
+                           if (type == QLatin1String("sources"))
+                               return !r->parent.isEmpty();
+                           return false;
+                       }),
+        list.end());
     QString sort = call.query(QStringLiteral("sort"));
     if (sort.isEmpty())
         sort = defaultSort;
@@ -414,7 +421,8 @@ Reply GithubApi::Private::listRepos(Call &call, QList<Repo *> list, const QStrin
     });
     const Page page = pageOf(call);
     QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage; i < list.size() && out.size() < page.perPage; ++i)
+    for (qsizetype i = qsizetype(page.page - 1) * page.perPage; i < list.size() && out.size() < page.perPage;
+         ++i)
         out.append(repoJson(*list.at(i), &call, false));
     Reply r = jsonReply(200, out);
     paginate(call, int(list.size()), page, &r);
@@ -464,21 +472,24 @@ Reply GithubApi::Private::createRepoFor(Call &call, const QString &owner)
 {
     if (!canCreateIn(owner, call))
         return call.login.isEmpty() ? errorReply(401, QStringLiteral("Requires authentication"), call.docs)
-                                    : errorReply(403, QStringLiteral("You need admin access to the organization "
-                                                                     "before adding a repository to it."),
+                                    : errorReply(403,
+                                                 QStringLiteral("You need admin access to the organization "
+                                                                "before adding a repository to it."),
                                                  call.docs);
     if (!call.scopes.contains(QLatin1String("repo")) && !call.scopes.contains(QLatin1String("public_repo")))
         return notFound(call.docs);
     const QString name = cleanRepoName(call.body.value(QStringLiteral("name")).toString());
     if (name.isEmpty())
-        return validationFailed(call.docs, {fieldError(QStringLiteral("Repository"), QStringLiteral("name"),
-                                                       QStringLiteral("missing_field"))},
-                                QStringLiteral("Repository creation failed."));
-    if (findRepo(owner, name))
         return validationFailed(call.docs,
                                 {fieldError(QStringLiteral("Repository"), QStringLiteral("name"),
-                                            QStringLiteral("custom"), QStringLiteral("name already exists on this account"))},
+                                            QStringLiteral("missing_field"))},
                                 QStringLiteral("Repository creation failed."));
+    if (findRepo(owner, name))
+        return validationFailed(
+            call.docs,
+            {fieldError(QStringLiteral("Repository"), QStringLiteral("name"), QStringLiteral("custom"),
+                        QStringLiteral("name already exists on this account"))},
+            QStringLiteral("Repository creation failed."));
     Repo *repo = addRepo(owner, name);
     repo->description = call.body.value(QStringLiteral("description")).toString();
     const QString visibility = call.body.value(QStringLiteral("visibility")).toString();
@@ -489,8 +500,8 @@ Reply GithubApi::Private::createRepoFor(Call &call, const QString &owner)
         QByteArray readme = "# " + name.toUtf8() + '\n';
         if (!repo->description.isEmpty())
             readme += '\n' + repo->description.toUtf8() + '\n';
-        commitFiles(*repo, repo->defaultBranch, {{QStringLiteral("README.md"), readme}}, QStringLiteral("Initial commit"),
-                    signatureFor(call.login, nowSeconds()));
+        commitFiles(*repo, repo->defaultBranch, {{QStringLiteral("README.md"), readme}},
+                    QStringLiteral("Initial commit"), signatureFor(call.login, nowSeconds()));
     }
     return jsonReply(201, repoJson(*repo, &call, true));
 }
@@ -517,26 +528,28 @@ Reply GithubApi::Private::generateRepo(Call &call)
     if (!templ)
         return error;
     if (!templ->isTemplate)
-        return validationFailed(call.docs, {fieldError(QStringLiteral("Repository"), QStringLiteral("template"),
-                                                       QStringLiteral("invalid"),
-                                                       QStringLiteral("%1 is not a template repository")
-                                                           .arg(templ->fullName()))});
+        return validationFailed(
+            call.docs,
+            {fieldError(QStringLiteral("Repository"), QStringLiteral("template"), QStringLiteral("invalid"),
+                        QStringLiteral("%1 is not a template repository").arg(templ->fullName()))});
     const QString owner = call.body.value(QStringLiteral("owner")).toString(call.login);
     const Account *ownerAccount = account(owner);
     if (!ownerAccount)
         return notFound(call.docs);
     if (!canCreateIn(owner, call))
-        return errorReply(403, QStringLiteral("You do not have permission to create repositories in %1.").arg(owner),
-                          call.docs);
+        return errorReply(
+            403, QStringLiteral("You do not have permission to create repositories in %1.").arg(owner),
+            call.docs);
     const QString name = cleanRepoName(call.body.value(QStringLiteral("name")).toString());
     if (name.isEmpty())
         return validationFailed(call.docs, {fieldError(QStringLiteral("Repository"), QStringLiteral("name"),
                                                        QStringLiteral("missing_field"))});
     if (findRepo(owner, name))
-        return validationFailed(call.docs,
-                                {fieldError(QStringLiteral("Repository"), QStringLiteral("name"),
-                                            QStringLiteral("custom"), QStringLiteral("name already exists on this account"))},
-                                QStringLiteral("Repository creation failed."));
+        return validationFailed(
+            call.docs,
+            {fieldError(QStringLiteral("Repository"), QStringLiteral("name"), QStringLiteral("custom"),
+                        QStringLiteral("name already exists on this account"))},
+            QStringLiteral("Repository creation failed."));
     // The new repository starts its own history: one commit per copied branch
     // holding the template's files, made by the person who asked.
     const GitSignature who = signatureFor(call.login, nowSeconds());
@@ -587,19 +600,21 @@ Reply GithubApi::Private::createFork(Call &call)
     if (!ownerAccount)
         return notFound(call.docs);
     if (!canCreateIn(owner, call))
-        return errorReply(403, QStringLiteral("You do not have permission to create repositories in %1.").arg(owner),
-                          call.docs);
+        return errorReply(
+            403, QStringLiteral("You do not have permission to create repositories in %1.").arg(owner),
+            call.docs);
     if (ownerAccount->login.compare(source->owner, Qt::CaseInsensitive) == 0)
-        return validationFailed(call.docs, {fieldError(QStringLiteral("Fork"), QStringLiteral("organization"),
-                                                       QStringLiteral("invalid"),
-                                                       QStringLiteral("A repository cannot be forked into its own owner"))});
+        return validationFailed(
+            call.docs,
+            {fieldError(QStringLiteral("Fork"), QStringLiteral("organization"), QStringLiteral("invalid"),
+                        QStringLiteral("A repository cannot be forked into its own owner"))});
     // Asking again answers with the fork that exists.
     for (const Repo *r : reposByOwner.value(ownerAccount->login.toLower())) {
         if (r->parent == source->fullName())
             return jsonReply(202, repoJson(*r, &call, true));
     }
-    const QString name = uniqueRepoName(ownerAccount->login,
-                                        cleanRepoName(call.body.value(QStringLiteral("name")).toString(source->name)));
+    const QString name = uniqueRepoName(
+        ownerAccount->login, cleanRepoName(call.body.value(QStringLiteral("name")).toString(source->name)));
     const bool defaultOnly = call.body.value(QStringLiteral("default_branch_only")).toBool();
     Repo *fork = addRepo(ownerAccount->login, name);
     fork->description = source->description;
@@ -653,8 +668,9 @@ Reply GithubApi::Private::mergeUpstream(Call &call)
     const GitId mine = repo->branch(branch);
     const GitId theirs = upstream->branch(branch);
     if (mine.isEmpty() || theirs.isEmpty())
-        return validationFailed(call.docs, {}, QStringLiteral("Branch %1 does not exist in both %2 and %3.")
-                                                   .arg(branch, repo->fullName(), upstream->fullName()));
+        return validationFailed(call.docs, {},
+                                QStringLiteral("Branch %1 does not exist in both %2 and %3.")
+                                    .arg(branch, repo->fullName(), upstream->fullName()));
     const QString baseBranch = upstream->owner + u':' + branch;
     const auto answer = [&](const QString &message, const char *type) {
         return jsonReply(200, QJsonObject{{QStringLiteral("message"), message},
@@ -665,27 +681,32 @@ Reply GithubApi::Private::mergeUpstream(Call &call)
         return answer(QStringLiteral("This branch is not behind the upstream %1.").arg(baseBranch), "none");
     if (store.isAncestor(mine, theirs)) {
         setRef(*repo, QStringLiteral("refs/heads/") + branch, theirs);
-        return answer(QStringLiteral("Successfully fetched and fast-forwarded from upstream %1.").arg(baseBranch),
-                      "fast-forward");
+        return answer(
+            QStringLiteral("Successfully fetched and fast-forwarded from upstream %1.").arg(baseBranch),
+            "fast-forward");
     }
     const GitId baseCommit = store.mergeBase(mine, theirs);
     const std::optional<GitCommit> mineCommit = store.readCommit(mine);
     const std::optional<GitCommit> theirCommit = store.readCommit(theirs);
     const std::optional<GitCommit> base = store.readCommit(baseCommit);
-    const TreeMerge merged = mergeTrees(store, base ? base->tree : GitStore::emptyTreeId(), mineCommit->tree,
-                                        theirCommit->tree);
+    const TreeMerge merged =
+        mergeTrees(store, base ? base->tree : GitStore::emptyTreeId(), mineCommit->tree, theirCommit->tree);
     if (!merged.clean())
-        return errorReply(409, QStringLiteral("There are merge conflicts: %1")
-                                   .arg(merged.conflicts.isEmpty() ? merged.error : merged.conflicts.join(QStringLiteral(", "))),
-                          call.docs);
+        return errorReply(
+            409,
+            QStringLiteral("There are merge conflicts: %1")
+                .arg(merged.conflicts.isEmpty() ? merged.error : merged.conflicts.join(QStringLiteral(", "))),
+            call.docs);
     GitCommit commit;
     commit.tree = merged.tree;
     commit.parents = {mine, theirs};
     commit.author = commit.committer = signatureFor(call.login, nowSeconds());
-    commit.message = QStringLiteral("Merge branch '%1' of %2 into %1\n").arg(branch, htmlUrl(QStringLiteral("/") + upstream->fullName()));
+    commit.message = QStringLiteral("Merge branch '%1' of %2 into %1\n")
+                         .arg(branch, htmlUrl(QStringLiteral("/") + upstream->fullName()));
     const GitId id = store.writeCommit(commit);
     setRef(*repo, QStringLiteral("refs/heads/") + branch, id);
-    return answer(QStringLiteral("Successfully fetched and merged from upstream %1.").arg(baseBranch), "merge");
+    return answer(QStringLiteral("Successfully fetched and merged from upstream %1.").arg(baseBranch),
+                  "merge");
 }
 
 // ---- collaborators --------------------------------------------------------------------
@@ -715,7 +736,8 @@ Reply GithubApi::Private::listCollaborators(Call &call)
     std::sort(people.begin(), people.end(), [](const Account *a, const Account *b) { return a->id < b->id; });
     const Page page = pageOf(call);
     QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage; i < people.size() && out.size() < page.perPage; ++i) {
+    for (qsizetype i = qsizetype(page.page - 1) * page.perPage;
+         i < people.size() && out.size() < page.perPage; ++i) {
         const Account *a = people.at(i);
         const QString perm = permission(*repo, a->login);
         QJsonObject o = simpleUser(*a);
@@ -761,8 +783,9 @@ Reply GithubApi::Private::addCollaborator(Call &call)
     else if (perm == QLatin1String("write"))
         perm = QStringLiteral("push");
     if (rankOf(perm) == 0)
-        return validationFailed(call.docs, {fieldError(QStringLiteral("Repository"), QStringLiteral("permission"),
-                                                       QStringLiteral("invalid"))});
+        return validationFailed(call.docs,
+                                {fieldError(QStringLiteral("Repository"), QStringLiteral("permission"),
+                                            QStringLiteral("invalid"))});
     const QString lower = user->login.toLower();
     const bool existing = repo->collaborators.value(lower) == perm;
     const Account *org = account(repo->owner);
@@ -773,18 +796,22 @@ Reply GithubApi::Private::addCollaborator(Call &call)
         return Reply{204, {}, {}, {}};
     const qint64 id = ++nextId;
     const Account *inviter = account(call.login);
-    return jsonReply(201, QJsonObject{{QStringLiteral("id"), id},
-                                      {QStringLiteral("node_id"), nodeId(u"RepositoryInvitation", id)},
-                                      {QStringLiteral("repository"), repoJson(*repo, nullptr, false)},
-                                      {QStringLiteral("invitee"), simpleUser(*user)},
-                                      {QStringLiteral("inviter"), inviter ? QJsonValue(simpleUser(*inviter)) : QJsonValue()},
-                                      {QStringLiteral("permissions"), perm == QLatin1String("pull")   ? QStringLiteral("read")
-                                                                      : perm == QLatin1String("push") ? QStringLiteral("write")
-                                                                                                      : perm},
-                                      {QStringLiteral("created_at"), isoTime(nowSeconds())},
-                                      {QStringLiteral("expired"), false},
-                                      {QStringLiteral("url"), apiUrl(QStringLiteral("/user/repository_invitations/") + QString::number(id))},
-                                      {QStringLiteral("html_url"), htmlUrl(QStringLiteral("/") + repo->fullName() + QStringLiteral("/invitations"))}});
+    return jsonReply(
+        201,
+        QJsonObject{{QStringLiteral("id"), id},
+                    {QStringLiteral("node_id"), nodeId(u"RepositoryInvitation", id)},
+                    {QStringLiteral("repository"), repoJson(*repo, nullptr, false)},
+                    {QStringLiteral("invitee"), simpleUser(*user)},
+                    {QStringLiteral("inviter"), inviter ? QJsonValue(simpleUser(*inviter)) : QJsonValue()},
+                    {QStringLiteral("permissions"), perm == QLatin1String("pull")   ? QStringLiteral("read")
+                                                    : perm == QLatin1String("push") ? QStringLiteral("write")
+                                                                                    : perm},
+                    {QStringLiteral("created_at"), isoTime(nowSeconds())},
+                    {QStringLiteral("expired"), false},
+                    {QStringLiteral("url"),
+                     apiUrl(QStringLiteral("/user/repository_invitations/") + QString::number(id))},
+                    {QStringLiteral("html_url"),
+                     htmlUrl(QStringLiteral("/") + repo->fullName() + QStringLiteral("/invitations"))}});
 }
 
 Reply GithubApi::Private::removeCollaborator(Call &call)
@@ -808,7 +835,7 @@ Reply GithubApi::Private::collaboratorPermission(Call &call)
         return notFound(call.docs);
     const QString perm = permission(*repo, user->login);
     const int rank = rankOf(perm);
-    const QString legacy = rank >= 5 ? QStringLiteral("admin")
+    const QString legacy = rank >= 5   ? QStringLiteral("admin")
                            : rank >= 3 ? QStringLiteral("write")
                            : rank >= 1 ? QStringLiteral("read")
                                        : QStringLiteral("none");
@@ -816,10 +843,11 @@ Reply GithubApi::Private::collaboratorPermission(Call &call)
     u.insert(QStringLiteral("permissions"), permissionsJson(rank));
     u.insert(QStringLiteral("role_name"), perm.isEmpty() ? QStringLiteral("none") : perm);
     return jsonReply(200, QJsonObject{{QStringLiteral("permission"), legacy},
-                                      {QStringLiteral("role_name"), perm == QLatin1String("pull")   ? QStringLiteral("read")
-                                                                    : perm == QLatin1String("push") ? QStringLiteral("write")
-                                                                    : perm.isEmpty()                ? QStringLiteral("none")
-                                                                                                    : perm},
+                                      {QStringLiteral("role_name"),
+                                       perm == QLatin1String("pull")   ? QStringLiteral("read")
+                                       : perm == QLatin1String("push") ? QStringLiteral("write")
+                                       : perm.isEmpty()                ? QStringLiteral("none")
+                                                                       : perm},
                                       {QStringLiteral("user"), u}});
 }
 
@@ -842,15 +870,17 @@ Reply GithubApi::Private::listBranches(Call &call)
     }
     const Page page = pageOf(call);
     QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage; i < branches.size() && out.size() < page.perPage; ++i) {
+    for (qsizetype i = qsizetype(page.page - 1) * page.perPage;
+         i < branches.size() && out.size() < page.perPage; ++i) {
         const auto &[name, sha] = branches.at(i);
-        out.append(QJsonObject{
-            {QStringLiteral("name"), name},
-            {QStringLiteral("commit"),
-             QJsonObject{{QStringLiteral("sha"), QString::fromLatin1(sha)},
-                         {QStringLiteral("url"), apiUrl(QStringLiteral("/repos/") + repo->fullName() +
-                                                        QStringLiteral("/commits/") + QString::fromLatin1(sha))}}},
-            {QStringLiteral("protected"), false}});
+        out.append(
+            QJsonObject{{QStringLiteral("name"), name},
+                        {QStringLiteral("commit"),
+                         QJsonObject{{QStringLiteral("sha"), QString::fromLatin1(sha)},
+                                     {QStringLiteral("url"),
+                                      apiUrl(QStringLiteral("/repos/") + repo->fullName() +
+                                             QStringLiteral("/commits/") + QString::fromLatin1(sha))}}},
+                        {QStringLiteral("protected"), false}});
     }
     Reply r = jsonReply(200, out);
     paginate(call, int(branches.size()), page, &r);
@@ -867,22 +897,24 @@ Reply GithubApi::Private::getBranch(Call &call)
     const GitId sha = repo->branch(name);
     if (sha.isEmpty())
         return errorReply(404, QStringLiteral("Branch not found"), call.docs);
-    const QString api = apiUrl(QStringLiteral("/repos/") + repo->fullName() + QStringLiteral("/branches/") + name);
+    const QString api =
+        apiUrl(QStringLiteral("/repos/") + repo->fullName() + QStringLiteral("/branches/") + name);
     return jsonReply(
-        200, QJsonObject{{QStringLiteral("name"), name},
-                         {QStringLiteral("commit"), restCommitJson(*repo, sha, false)},
-                         {QStringLiteral("_links"),
-                          QJsonObject{{QStringLiteral("self"), api},
-                                      {QStringLiteral("html"), htmlUrl(QStringLiteral("/") + repo->fullName() +
-                                                                       QStringLiteral("/tree/") + name)}}},
-                         {QStringLiteral("protected"), false},
-                         {QStringLiteral("protection"),
-                          QJsonObject{{QStringLiteral("enabled"), false},
-                                      {QStringLiteral("required_status_checks"),
-                                       QJsonObject{{QStringLiteral("enforcement_level"), QStringLiteral("off")},
-                                                   {QStringLiteral("contexts"), QJsonArray()},
-                                                   {QStringLiteral("checks"), QJsonArray()}}}}},
-                         {QStringLiteral("protection_url"), QString(api + QStringLiteral("/protection"))}});
+        200,
+        QJsonObject{{QStringLiteral("name"), name},
+                    {QStringLiteral("commit"), restCommitJson(*repo, sha, false)},
+                    {QStringLiteral("_links"),
+                     QJsonObject{{QStringLiteral("self"), api},
+                                 {QStringLiteral("html"), htmlUrl(QStringLiteral("/") + repo->fullName() +
+                                                                  QStringLiteral("/tree/") + name)}}},
+                    {QStringLiteral("protected"), false},
+                    {QStringLiteral("protection"),
+                     QJsonObject{{QStringLiteral("enabled"), false},
+                                 {QStringLiteral("required_status_checks"),
+                                  QJsonObject{{QStringLiteral("enforcement_level"), QStringLiteral("off")},
+                                              {QStringLiteral("contexts"), QJsonArray()},
+                                              {QStringLiteral("checks"), QJsonArray()}}}}},
+                    {QStringLiteral("protection_url"), QString(api + QStringLiteral("/protection"))}});
 }
 
 } // namespace sandbox

@@ -11,7 +11,6 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QSet>
-
 #include <map>
 #include <memory>
 #include <optional>
@@ -41,7 +40,7 @@ struct Pull
     qint64 id = 0;
     QString title;
     QString body;
-    QString author;   // login
+    QString author; // login
     bool open = true;
     bool merged = false;
     bool draft = false;
@@ -49,7 +48,7 @@ struct Pull
     QString headRepo; // full name; may be a fork
     QString headRef;  // branch names
     QString baseRef;
-    GitId headSha;    // frozen once closed; open pulls follow their branches
+    GitId headSha; // frozen once closed; open pulls follow their branches
     GitId baseSha;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
@@ -77,13 +76,13 @@ struct Repo
     QMap<QString, QString> collaborators; // lower-case login -> pull|triage|push|maintain|admin
     QString parent;                       // forks: the repository forked from, and the network's root
     QString source;
-    QString templateRepo;                 // generated from
-    qint64 createdAt = 0;                 // epoch seconds
+    QString templateRepo; // generated from
+    qint64 createdAt = 0; // epoch seconds
     qint64 updatedAt = 0;
     qint64 pushedAt = 0;
-    bool forkPending = false;             // 202 given, commits not copied yet
-    QMap<QString, GitId> pendingRefs;     // what the fork gets once it is ready
-    mutable GitId sizeFor;                // `size` (KB of the default branch) is cached per tip
+    bool forkPending = false;         // 202 given, commits not copied yet
+    QMap<QString, GitId> pendingRefs; // what the fork gets once it is ready
+    mutable GitId sizeFor;            // `size` (KB of the default branch) is cached per tip
     mutable qint64 sizeKb = 0;
     int nextNumber = 1;
     QMap<int, Pull> pulls;
@@ -125,7 +124,7 @@ struct Call
     QString login;                  // the token's user; empty when anonymous
     QStringList scopes;
     QJsonObject body;
-    QString docs;                   // the route's documentation_url
+    QString docs; // the route's documentation_url
 
     QString param(const QString &key) const { return params.value(key); }
     QString query(const QString &key) const { return request->queryValue(key); }
@@ -171,8 +170,8 @@ struct GithubApi::Private
     struct Route
     {
         QByteArray method;
-        QStringList segments;    // "repos", "{owner}", "{+path}"
-        QString pattern;         // the rate limiter's endpoint key
+        QStringList segments; // "repos", "{owner}", "{+path}"
+        QString pattern;      // the rate limiter's endpoint key
         Handler handler = nullptr;
         bool contentCreating = false;
         QString docs;
@@ -188,28 +187,30 @@ struct GithubApi::Private
     GitStore store;
     QHash<QString, github::Account> accounts; // lower-case login
     QHash<QByteArray, github::Token> tokens;
-    QHash<QString, QByteArray> firstToken;    // lower-case login
-    QHash<QString, bool> oauthApps;           // client id -> device flow enabled
+    QHash<QString, QByteArray> firstToken;                  // lower-case login
+    QHash<QString, QString> emailIndex;                     // lower-case email -> lower-case login
+    QHash<QString, bool> oauthApps;                         // client id -> device flow enabled
     std::map<QString, std::unique_ptr<github::Repo>> repos; // lower-case full name
-    QHash<QString, QList<github::Repo *>> reposByOwner;      // lower-case owner, in creation order
-    QHash<QString, int> forkCounts;                          // lower-case full name of the parent
-    QHash<QString, github::DeviceGrant> devices;             // device code
-    QHash<QString, QString> userCodes;                       // user code -> device code
-    QHash<QString, GitId> deployCommits;                     // lower-case login
-    QHash<QString, QString> studentRepos;                    // lower-case login -> full name
+    QHash<QString, QList<github::Repo *>> reposByOwner;     // lower-case owner, in creation order
+    QHash<QString, int> forkCounts;                         // lower-case full name of the parent
+    QHash<QString, github::DeviceGrant> devices;            // device code
+    QHash<QString, QString> userCodes;                      // user code -> device code
+    QHash<QString, GitId> deployCommits;                    // lower-case login
+    QHash<QString, QString> studentRepos;                   // lower-case login -> full name
     qint64 nextId = 1000;
     qint64 requestCount = 0;
     QList<Route> routes;
 
     // ---- plumbing (githubapi.cpp) ----------------------------------------------
     void addRoutes();
-    void route(const char *method, const char *pattern, Handler handler, const char *docs, bool contentCreating = false);
+    void route(const char *method, const char *pattern, Handler handler, const char *docs,
+               bool contentCreating = false);
     void serve(const HttpRequest &request, HttpResponse *response);
     void serveDeviceFlow(const HttpRequest &request, HttpResponse *response);
     github::Reply dispatch(const HttpRequest &request, const QString &login, const QStringList &scopes,
                            const QString &identity, bool *countsAgainstPrimary);
-    const Route *match(const QByteArray &method, const QStringList &segments, QHash<QString, QString> *params,
-                       bool *pathKnown) const;
+    const Route *match(const QByteArray &method, const QStringList &segments,
+                       QHash<QString, QString> *params) const;
     QString apiUrl(const QString &path) const { return base + path; }
     QString htmlUrl(const QString &path) const { return base + path; }
 
@@ -239,7 +240,6 @@ struct GithubApi::Private
     // Commits reachable from `tips`, newest committer date first (git log order).
     QList<GitId> history(const QList<GitId> &tips, const QSet<GitId> &stopAt = {}, int limit = -1) const;
     bool touchesPath(const GitId &commit, const QString &path) const;
-    github::Reply conditionalEmpty(const github::Repo &repo, const github::Call &call) const;
 
     // ---- JSON ---------------------------------------------------------------------------
     QJsonObject simpleUser(const github::Account &account) const;
@@ -251,12 +251,11 @@ struct GithubApi::Private
     QJsonObject refJson(const github::Repo &repo, const QString &ref, const GitId &id) const;
     QJsonObject gitCommitJson(const github::Repo &repo, const GitId &id) const;
     QJsonObject restCommitJson(const github::Repo &repo, const GitId &id, bool withFiles) const;
-    QJsonArray filesJson(const github::Repo &repo, const GitId &oldTree, const GitId &newTree, const GitId &commit,
-                         int limit, int *additions, int *deletions) const;
+    QJsonArray filesJson(const github::Repo &repo, const GitId &oldTree, const GitId &newTree,
+                         const GitId &commit, int limit, int *additions, int *deletions) const;
     QJsonObject contentJson(const github::Repo &repo, const QString &path, const GitTreeEntry &entry,
-                            const GitId &commit, const QString &ref, bool withContent) const;
-    QJsonObject pullJson(const github::Repo &repo, github::Pull &pull, bool full);
-    QJsonObject branchRefJson(const github::Repo &repo, const QString &branch) const;
+                            const QString &ref, bool withContent) const;
+    QJsonObject pullJson(github::Repo &repo, github::Pull &pull, bool full);
     void paginate(const github::Call &call, int total, const github::Page &page, github::Reply *reply) const;
 
     // ---- pulls ------------------------------------------------------------------------------
@@ -265,8 +264,9 @@ struct GithubApi::Private
     std::optional<bool> computeMergeable(github::Repo &repo, github::Pull &pull);
 
     // ---- seeding (githubseed.cpp) --------------------------------------------------------
-    GitId commitFiles(github::Repo &repo, const QString &branch, const QList<QPair<QString, QByteArray>> &files,
-                      const QString &message, const GitSignature &author);
+    GitId commitFiles(github::Repo &repo, const QString &branch,
+                      const QList<QPair<QString, QByteArray>> &files, const QString &message,
+                      const GitSignature &author);
 
     // ---- handlers ---------------------------------------------------------------------------
     // githubapi.cpp

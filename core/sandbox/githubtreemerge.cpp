@@ -3,7 +3,6 @@
 #include "sandbox/githubdiff.h"
 
 #include <QMap>
-
 #include <algorithm>
 
 namespace sandbox {
@@ -115,7 +114,8 @@ TreeMerge mergeTrees(GitStore &store, const GitId &baseTree, const GitId &oursTr
             result.conflicts.append(theirs.path);
             continue;
         }
-        const QByteArray base = theirs.before ? store.blob(theirs.before->id).value_or(QByteArray()) : QByteArray();
+        const QByteArray base =
+            theirs.before ? store.blob(theirs.before->id).value_or(QByteArray()) : QByteArray();
         const LineMerge merged = mergeLines(base, store.blob(mine->after->id).value_or(QByteArray()),
                                             store.blob(theirs.after->id).value_or(QByteArray()));
         if (!merged.clean()) {

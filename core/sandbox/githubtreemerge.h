@@ -3,7 +3,6 @@
 #include "sandbox/gitstore.h"
 
 #include <QStringList>
-
 #include <optional>
 
 namespace sandbox {
