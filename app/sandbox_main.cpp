@@ -29,6 +29,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption kubeconfig(QStringLiteral("write-kubeconfig"),
                                         QStringLiteral("Write a kubeconfig for the sandbox's users to PATH."),
                                         QStringLiteral("PATH"));
+    const QCommandLineOption githubEnv(QStringLiteral("write-github-env"),
+                                       QStringLiteral("Write COURSEOPS_GITHUB_API, _TOKEN (staff) and _CA lines to PATH."),
+                                       QStringLiteral("PATH"));
+    const QCommandLineOption githubPort(QStringLiteral("github-port"),
+                                        QStringLiteral("Port of the GitHub API (default: any free one)."),
+                                        QStringLiteral("PORT"), QStringLiteral("0"));
     const QCommandLineOption stateDir(QStringLiteral("state-dir"),
                                       QStringLiteral("Keep certificates and state in DIR across restarts."),
                                       QStringLiteral("DIR"));
@@ -52,7 +58,7 @@ int main(int argc, char *argv[])
                                        QStringLiteral("Run start-up, back-off and grace periods this many times "
                                                       "faster (tests)."),
                                        QStringLiteral("FACTOR"), QStringLiteral("1"));
-    parser.addOptions({students, roster, kubeconfig, stateDir, runtime, scenario, faults, port, routerPort, timeScale});
+    parser.addOptions({students, roster, kubeconfig, stateDir, runtime, scenario, faults, port, routerPort, timeScale, githubEnv, githubPort});
     parser.process(app);
 
     sandbox::SandboxOptions options;
@@ -66,6 +72,8 @@ int main(int argc, char *argv[])
     options.port = quint16(parser.value(port).toUInt());
     options.timeScale = parser.value(timeScale).toDouble();
     options.routerPort = quint16(parser.value(routerPort).toUInt());
+    options.githubEnvPath = parser.value(githubEnv);
+    options.githubPort = quint16(parser.value(githubPort).toUInt());
 
     sandbox::SandboxServer server;
     QString error;
@@ -77,6 +85,7 @@ int main(int argc, char *argv[])
     out << "ready " << server.url();
     if (!options.kubeconfigPath.isEmpty())
         out << " kubeconfig=" << options.kubeconfigPath;
+    out << " github=" << server.githubUrl();
     if (server.routerPort())
         out << " router=http://127.0.0.1:" << server.routerPort();
     out << Qt::endl;

@@ -164,6 +164,8 @@ QString podTemplateHash(const QJsonObject &podTemplate)
 void EventRecorder::record(const QJsonObject &involved, const QString &type, const QString &reason,
                            const QString &message, const QString &component, const QString &host)
 {
+    if (!m_normal && type == QLatin1String("Normal"))
+        return;
     const QJsonObject m = meta(involved);
     QString ns = m.value(QStringLiteral("namespace")).toString();
     if (ns.isEmpty())
@@ -174,7 +176,7 @@ void EventRecorder::record(const QJsonObject &involved, const QString &type, con
     const QString key = name + u'.' + QString::number(qHash(reason + message + m.value(QStringLiteral("uid")).toString()), 16);
     QJsonObject event;
     if (const auto existing = m_store->get(eventsType(), ns, key)) {
-        event = existing->object;
+        event = existing->object();
         event.insert(QStringLiteral("count"), event.value(QStringLiteral("count")).toInteger(1) + 1);
         event.insert(QStringLiteral("lastTimestamp"), now);
     } else {
@@ -219,11 +221,11 @@ Controllers::Controllers(ObjectStore *store, QObject *parent)
     auto *resync = new QTimer(this);
     connect(resync, &QTimer::timeout, this, [this] {
         m_store->forEach(deploymentsType(), QString(), QString(), [this](const ObjectStore::EntryPtr &e) {
-            const QJsonObject st = e->object.value(QStringLiteral("status")).toObject();
+            const QJsonObject st = e->object().value(QStringLiteral("status")).toObject();
             for (const QJsonValue &c : st.value(QStringLiteral("conditions")).toArray()) {
                 if (c[QStringLiteral("type")].toString() == QLatin1String("Progressing") &&
                     c[QStringLiteral("reason")].toString() == QLatin1String("ReplicaSetUpdated"))
-                    m_deployments.insert(ObjectStore::keyOf(nsOf(e->object), nameOf(e->object)));
+                    m_deployments.insert(ObjectStore::keyOf(nsOf(e->object()), nameOf(e->object())));
             }
             return true;
         });
@@ -286,9 +288,19 @@ void Controllers::addNodes(int count, qint64 cpuMilli, qint64 memoryBytes, int m
     }
 }
 
+QStringList Controllers::nodeNames() const
+{
+    QStringList names;
+    m_store->forEach(nodesType(), QString(), QString(), [&](const ObjectStore::EntryPtr &n) {
+        names << n->name;
+        return true;
+    });
+    return names;
+}
+
 void Controllers::onChanged(const ObjectStore::Event &ev)
 {
-    const QJsonObject &o = ev.entry->object;
+    const QJsonObject &o = ev.entry->object();
     const QString key = ObjectStore::keyOf(nsOf(o), nameOf(o));
     const ResourceType *t = ev.resource;
     auto ownerKeyOf = [&](const ResourceType &ownerType) -> QString {
@@ -340,6 +352,16 @@ void Controllers::onChanged(const ObjectStore::Event &ev)
         } else {
             if (!ownerUid.isEmpty())
                 m_podsByOwner[ownerUid].insert(key);
+            const QString node = o[QStringLiteral("spec")][QStringLiteral("nodeName")].toString();
+            if (!node.isEmpty() && !m_placements.contains(key)) {
+                // Scheduled elsewhere (bulk seeding, restore): count what it takes.
+                const Requests want = podRequests(o);
+                NodeUse &use = m_nodeUse[node];
+                use.cpuMilli += want.cpuMilli;
+                use.memory += want.memory;
+                ++use.pods;
+                m_placements.insert(key, {node, want.cpuMilli, want.memory});
+            }
             if (!isTerminating(o) && o[QStringLiteral("spec")][QStringLiteral("nodeName")].toString().isEmpty() &&
                 !m_waitingForRoom.contains(key))
                 m_unscheduled.insert(key);
@@ -350,33 +372,40 @@ void Controllers::onChanged(const ObjectStore::Event &ev)
     } else {
         return;
     }
+    if (m_bulkLoading) {
+        m_deployments.clear();
+        m_replicaSets.clear();
+        m_unscheduled.clear();
+        m_services.clear();
+        return;
+    }
     if (!m_work.isActive())
         m_work.start();
 }
 
 void Controllers::process()
 {
-    // Owners first, then what they own: one pass settles a whole chain.
-    for (int round = 0; round < 4; ++round) {
-        if (m_deletedOwners.isEmpty() && m_deployments.isEmpty() && m_replicaSets.isEmpty() &&
-            m_unscheduled.isEmpty() && m_services.isEmpty())
-            return;
-        const QSet<QString> deleted = std::exchange(m_deletedOwners, {});
-        for (const QString &uid : deleted)
-            collectGarbage(uid);
-        const QSet<QString> deployments = std::exchange(m_deployments, {});
-        for (const QString &key : deployments)
-            syncDeployment(key.section(u'/', 0, 0), key.section(u'/', 1));
-        const QSet<QString> replicaSets = std::exchange(m_replicaSets, {});
-        for (const QString &key : replicaSets)
-            syncReplicaSet(key.section(u'/', 0, 0), key.section(u'/', 1));
-        const QSet<QString> pods = std::exchange(m_unscheduled, {});
-        for (const QString &key : pods)
-            schedule(key.section(u'/', 0, 0), key.section(u'/', 1));
-        const QSet<QString> services = std::exchange(m_services, {});
-        for (const QString &key : services)
-            assignClusterIp(key.section(u'/', 0, 0), key.section(u'/', 1));
-    }
+    // Owners first, then what they own, a bounded batch at a time so the API
+    // keeps answering while thousands of objects settle.
+    int budget = 400;
+    auto take = [&budget](QSet<QString> &queue) {
+        QList<QString> batch;
+        for (auto it = queue.begin(); it != queue.end() && budget > 0; --budget) {
+            batch.append(*it);
+            it = queue.erase(it);
+        }
+        return batch;
+    };
+    for (const QString &uid : take(m_deletedOwners))
+        collectGarbage(uid);
+    for (const QString &key : take(m_deployments))
+        syncDeployment(key.section(u'/', 0, 0), key.section(u'/', 1));
+    for (const QString &key : take(m_replicaSets))
+        syncReplicaSet(key.section(u'/', 0, 0), key.section(u'/', 1));
+    for (const QString &key : take(m_unscheduled))
+        schedule(key.section(u'/', 0, 0), key.section(u'/', 1));
+    for (const QString &key : take(m_services))
+        assignClusterIp(key.section(u'/', 0, 0), key.section(u'/', 1));
     if (!m_deletedOwners.isEmpty() || !m_deployments.isEmpty() || !m_replicaSets.isEmpty() ||
         !m_unscheduled.isEmpty() || !m_services.isEmpty())
         m_work.start();
@@ -385,9 +414,9 @@ void Controllers::process()
 void Controllers::syncDeployment(const QString &ns, const QString &name)
 {
     const auto entry = m_store->get(deploymentsType(), ns, name);
-    if (!entry || isTerminating(entry->object))
+    if (!entry || isTerminating(entry->object()))
         return;
-    QJsonObject d = entry->object;
+    QJsonObject d = entry->object();
     const QJsonObject spec = d.value(QStringLiteral("spec")).toObject();
     const qint64 replicas = spec.value(QStringLiteral("replicas")).toInteger(1);
     const QJsonObject podTemplate = spec.value(QStringLiteral("template")).toObject();
@@ -408,24 +437,24 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
         const auto rs = m_store->get(replicaSetsType(), key.section(u'/', 0, 0), key.section(u'/', 1));
         if (!rs)
             continue;
-        maxRevision = std::max(maxRevision, meta(rs->object)[QStringLiteral("annotations")]
+        maxRevision = std::max(maxRevision, meta(rs->object())[QStringLiteral("annotations")]
                                                 [QStringLiteral("deployment.kubernetes.io/revision")]
                                                     .toString()
                                                     .toLongLong());
-        if (meta(rs->object)[QStringLiteral("labels")][QStringLiteral("pod-template-hash")].toString() == hash)
+        if (meta(rs->object())[QStringLiteral("labels")][QStringLiteral("pod-template-hash")].toString() == hash)
             newRs = rs;
         else
             oldRs.append(rs);
     }
     std::sort(oldRs.begin(), oldRs.end(), [](const auto &a, const auto &b) {
-        return meta(a->object).value(QStringLiteral("creationTimestamp")).toString() <
-               meta(b->object).value(QStringLiteral("creationTimestamp")).toString();
+        return meta(a->object()).value(QStringLiteral("creationTimestamp")).toString() <
+               meta(b->object()).value(QStringLiteral("creationTimestamp")).toString();
     });
     auto rsReplicas = [](const ObjectStore::EntryPtr &rs) {
-        return rs->object[QStringLiteral("spec")][QStringLiteral("replicas")].toInteger();
+        return rs->object()[QStringLiteral("spec")][QStringLiteral("replicas")].toInteger();
     };
     auto rsStatus = [](const ObjectStore::EntryPtr &rs, const char *field) {
-        return rs->object[QStringLiteral("status")][QLatin1String(field)].toInteger();
+        return rs->object()[QStringLiteral("status")][QLatin1String(field)].toInteger();
     };
     bool progressed = false;
     qint64 oldTotal = 0;
@@ -482,7 +511,7 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
                 if (recreate && oldTotal > 0)
                     target = current;
                 if (target != current) {
-                    QJsonObject o = newRs->object;
+                    QJsonObject o = newRs->object();
                     QJsonObject s = o.value(QStringLiteral("spec")).toObject();
                     s.insert(QStringLiteral("replicas"), target);
                     o.insert(QStringLiteral("spec"), s);
@@ -513,7 +542,7 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
             if (remove <= 0)
                 continue;
             canRemove -= std::max<qint64>(0, remove - unavailable);
-            QJsonObject o = rs->object;
+            QJsonObject o = rs->object();
             QJsonObject s = o.value(QStringLiteral("spec")).toObject();
             s.insert(QStringLiteral("replicas"), current - remove);
             o.insert(QStringLiteral("spec"), s);
@@ -563,7 +592,7 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
                  minimumAvailable ? QStringLiteral("Deployment has minimum availability.")
                                   : QStringLiteral("Deployment does not have minimum availability."),
                  false, &conditions);
-    const QString rsName = newRs ? nameOf(newRs->object) : QString();
+    const QString rsName = newRs ? nameOf(newRs->object()) : QString();
     const bool complete = newRs && updated == replicas && available >= replicas && total == replicas;
     if (paused) {
         setCondition(conditions, QStringLiteral("Progressing"), QStringLiteral("Unknown"),
@@ -609,7 +638,7 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
     QJsonObject annotations = m.value(QStringLiteral("annotations")).toObject();
     if (newRs) {
         annotations.insert(QStringLiteral("deployment.kubernetes.io/revision"),
-                           meta(newRs->object)[QStringLiteral("annotations")][QStringLiteral("deployment.kubernetes.io/revision")]);
+                           meta(newRs->object())[QStringLiteral("annotations")][QStringLiteral("deployment.kubernetes.io/revision")]);
         m.insert(QStringLiteral("annotations"), annotations);
         d.insert(QStringLiteral("metadata"), m);
     }
@@ -620,14 +649,14 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
 void Controllers::syncReplicaSet(const QString &ns, const QString &name)
 {
     const auto entry = m_store->get(replicaSetsType(), ns, name);
-    if (!entry || isTerminating(entry->object))
+    if (!entry || isTerminating(entry->object()))
         return;
-    const QJsonObject rs = entry->object;
+    const QJsonObject rs = entry->object();
     const qint64 desired = rs[QStringLiteral("spec")][QStringLiteral("replicas")].toInteger(1);
     QList<ObjectStore::EntryPtr> active;
     for (const QString &key : m_podsByOwner.value(uidOf(rs))) {
         const auto pod = m_store->get(podsType(), key.section(u'/', 0, 0), key.section(u'/', 1));
-        if (pod && !isTerminating(pod->object))
+        if (pod && !isTerminating(pod->object()))
             active.append(pod);
     }
     if (qint64(active.size()) < desired) {
@@ -661,18 +690,18 @@ void Controllers::syncReplicaSet(const QString &ns, const QString &name)
     } else if (qint64(active.size()) > desired) {
         // Remove the least useful first: unscheduled, then not ready, then the newest.
         std::sort(active.begin(), active.end(), [](const auto &a, const auto &b) {
-            const bool aNode = !a->object[QStringLiteral("spec")][QStringLiteral("nodeName")].toString().isEmpty();
-            const bool bNode = !b->object[QStringLiteral("spec")][QStringLiteral("nodeName")].toString().isEmpty();
+            const bool aNode = !a->object()[QStringLiteral("spec")][QStringLiteral("nodeName")].toString().isEmpty();
+            const bool bNode = !b->object()[QStringLiteral("spec")][QStringLiteral("nodeName")].toString().isEmpty();
             if (aNode != bNode)
                 return !aNode;
-            if (podReady(a->object) != podReady(b->object))
-                return !podReady(a->object);
-            return meta(a->object).value(QStringLiteral("creationTimestamp")).toString() >
-                   meta(b->object).value(QStringLiteral("creationTimestamp")).toString();
+            if (podReady(a->object()) != podReady(b->object()))
+                return !podReady(a->object());
+            return meta(a->object()).value(QStringLiteral("creationTimestamp")).toString() >
+                   meta(b->object()).value(QStringLiteral("creationTimestamp")).toString();
         });
         const qint64 excess = active.size() - desired;
         for (qint64 i = 0; i < excess; ++i) {
-            const QString podName = nameOf(active[i]->object);
+            const QString podName = nameOf(active[i]->object());
             ApiError error;
             m_store->remove(podsType(), ns, podName, -1, &error);
             m_events.record(rs, QStringLiteral("Normal"), QStringLiteral("SuccessfulDelete"),
@@ -682,7 +711,7 @@ void Controllers::syncReplicaSet(const QString &ns, const QString &name)
     }
     qint64 ready = 0;
     for (const auto &pod : active) {
-        if (podReady(pod->object))
+        if (podReady(pod->object()))
             ++ready;
     }
     QJsonObject status{{QStringLiteral("replicas"), qint64(active.size())},
@@ -695,7 +724,7 @@ void Controllers::syncReplicaSet(const QString &ns, const QString &name)
             status.remove(QLatin1String(zeroless));
     }
     // Re-read: pods created above changed nothing on the ReplicaSet itself.
-    QJsonObject updated = m_store->get(replicaSetsType(), ns, name)->object;
+    QJsonObject updated = m_store->get(replicaSetsType(), ns, name)->object();
     updated.insert(QStringLiteral("status"), status);
     m_store->put(replicaSetsType(), updated);
 }
@@ -703,20 +732,29 @@ void Controllers::syncReplicaSet(const QString &ns, const QString &name)
 void Controllers::schedule(const QString &ns, const QString &name)
 {
     const auto entry = m_store->get(podsType(), ns, name);
-    if (!entry || isTerminating(entry->object) ||
-        !entry->object[QStringLiteral("spec")][QStringLiteral("nodeName")].toString().isEmpty())
+    if (!entry || isTerminating(entry->object()) ||
+        !entry->object()[QStringLiteral("spec")][QStringLiteral("nodeName")].toString().isEmpty())
         return;
-    const Requests want = podRequests(entry->object);
+    const Requests want = podRequests(entry->object());
     QString best;
     int bestPods = std::numeric_limits<int>::max();
     int nodes = 0, noCpu = 0, noMemory = 0, full = 0;
     m_store->forEach(nodesType(), QString(), QString(), [&](const ObjectStore::EntryPtr &n) {
         ++nodes;
-        const QString nodeName = nameOf(n->object);
-        const QJsonObject alloc = n->object[QStringLiteral("status")][QStringLiteral("allocatable")].toObject();
-        const qint64 cpu = kube::Quantity::parse(alloc.value(QStringLiteral("cpu")).toString()).value_or(kube::Quantity()).milliValue();
-        const qint64 mem = kube::Quantity::parse(alloc.value(QStringLiteral("memory")).toString()).value_or(kube::Quantity()).value();
-        const int maxPods = alloc.value(QStringLiteral("pods")).toString().toInt();
+        const QString &nodeName = n->name;
+        auto capacity = m_nodeCapacity.constFind(nodeName);
+        if (capacity == m_nodeCapacity.constEnd() || capacity->rv != n->rv) {
+            const QJsonObject alloc = n->object()[QStringLiteral("status")][QStringLiteral("allocatable")].toObject();
+            NodeCapacity c;
+            c.rv = n->rv;
+            c.cpuMilli = kube::Quantity::parse(alloc.value(QStringLiteral("cpu")).toString()).value_or(kube::Quantity()).milliValue();
+            c.memory = kube::Quantity::parse(alloc.value(QStringLiteral("memory")).toString()).value_or(kube::Quantity()).value();
+            c.pods = alloc.value(QStringLiteral("pods")).toString().toInt();
+            capacity = m_nodeCapacity.insert(nodeName, c);
+        }
+        const qint64 cpu = capacity->cpuMilli;
+        const qint64 mem = capacity->memory;
+        const int maxPods = capacity->pods;
         const NodeUse use = m_nodeUse.value(nodeName);
         bool fits = true;
         if (use.pods + 1 > maxPods) {
@@ -737,7 +775,7 @@ void Controllers::schedule(const QString &ns, const QString &name)
         }
         return true;
     });
-    QJsonObject pod = entry->object;
+    QJsonObject pod = entry->object();
     QJsonObject status = pod.value(QStringLiteral("status")).toObject();
     QJsonArray conditions = status.value(QStringLiteral("conditions")).toArray();
     if (best.isEmpty()) {
@@ -763,7 +801,7 @@ void Controllers::schedule(const QString &ns, const QString &name)
         status.insert(QStringLiteral("conditions"), conditions);
         status.insert(QStringLiteral("phase"), QStringLiteral("Pending"));
         pod.insert(QStringLiteral("status"), status);
-        if (pod != entry->object) {
+        if (pod != entry->object()) {
             m_store->put(podsType(), pod);
             m_events.record(pod, QStringLiteral("Warning"), QStringLiteral("FailedScheduling"), message,
                             QStringLiteral("default-scheduler"));
@@ -816,7 +854,7 @@ void Controllers::assignClusterIp(const QString &ns, const QString &name)
     const auto entry = m_store->get(servicesType(), ns, name);
     if (!entry)
         return;
-    QJsonObject svc = entry->object;
+    QJsonObject svc = entry->object();
     QJsonObject spec = svc.value(QStringLiteral("spec")).toObject();
     if (!spec.value(QStringLiteral("clusterIP")).toString().isEmpty() ||
         spec.value(QStringLiteral("type")).toString() == QLatin1String("ExternalName"))

@@ -19,9 +19,13 @@ public:
     }
     void record(const QJsonObject &involved, const QString &type, const QString &reason, const QString &message,
                 const QString &component, const QString &host = {});
+    // At scale, routine Normal events (Scheduled, Created, ...) cost more memory than
+    // they are worth; warnings are always kept.
+    void setRecordNormalEvents(bool on) { m_normal = on; }
 
 private:
     ObjectStore *m_store;
+    bool m_normal = true;
 };
 
 // The control loops of kube-controller-manager and kube-scheduler that the
@@ -39,6 +43,11 @@ public:
     EventRecorder &events() { return m_events; }
     // Makes `count` nodes with the given allocatable resources.
     void addNodes(int count, qint64 cpuMilli, qint64 memoryBytes, int maxPods);
+    QStringList nodeNames() const;
+    // While on, objects written in their final state (bulk seeding, restore) are
+    // only indexed, not reconciled: they are already consistent.
+    void setBulkLoading(bool on) { m_bulkLoading = on; }
+    void skipClusterIps(quint32 used) { m_nextIp += used; }
 
 private:
     void onChanged(const ObjectStore::Event &event);
@@ -73,7 +82,16 @@ private:
         int pods = 0;
     };
     QHash<QString, NodeUse> m_nodeUse;
+    struct NodeCapacity
+    {
+        quint64 rv = 0;
+        qint64 cpuMilli = 0;
+        qint64 memory = 0;
+        int pods = 0;
+    };
+    QHash<QString, NodeCapacity> m_nodeCapacity; // parsed allocatable, per node version
     QTimer m_work;
+    bool m_bulkLoading = false;
     quint32 m_nextIp = 0;
 };
 

@@ -564,12 +564,16 @@ struct Filter
     std::optional<LabelSelector> labels;
     std::optional<FieldSelector> fields;
 
-    bool matches(const QJsonObject &object) const
+    // Labels are kept parsed; the object is parsed only for a field selector.
+    bool matches(const ObjectStore::Entry &entry) const
     {
-        if (labels && !labels->matches(object.value(QStringLiteral("metadata"))[QStringLiteral("labels")].toObject()))
+        if (labels && !labels->matches(entry.labels))
             return false;
-        if (fields && !fields->matches([&](QStringView field) { return fieldValue(object, field); }))
-            return false;
+        if (fields) {
+            const QJsonObject object = entry.object();
+            if (!fields->matches([&](QStringView field) { return fieldValue(object, field); }))
+                return false;
+        }
         return true;
     }
 };
@@ -630,7 +634,7 @@ void KubeApi::serveGet(const HttpRequest &request, HttpResponse *response, const
         return;
     }
     if (route.subresource == QLatin1String("scale")) {
-        response->send(200, kJson, toJson(scaleOf(entry->object)));
+        response->send(200, kJson, toJson(scaleOf(entry->object())));
         return;
     }
     if (wantsTable(request)) {
@@ -640,7 +644,7 @@ void KubeApi::serveGet(const HttpRequest &request, HttpResponse *response, const
                                  QJsonObject{{QStringLiteral("resourceVersion"), QString::number(entry->rv)}}},
                                 {QStringLiteral("columnDefinitions"), tableColumns(*route.type)},
                                 {QStringLiteral("rows"),
-                                 QJsonArray{tableRow(*route.type, entry->object, entry->json, includeObject(request),
+                                 QJsonArray{tableRow(*route.type, entry->object(), entry->json, includeObject(request),
                                                      nowSecs())}}};
         response->send(200, kJson, toJson(table));
         return;
@@ -698,7 +702,7 @@ void KubeApi::serveList(const HttpRequest &request, HttpResponse *response, cons
         if (limit > 0 && count >= limit) {
             if (!more) {
                 // Stop at the first further match: only then is there a next page.
-                if (!filter->matches(e->object))
+                if (!filter->matches(*e))
                     return true;
                 more = true;
                 if (filtered)
@@ -707,15 +711,12 @@ void KubeApi::serveList(const HttpRequest &request, HttpResponse *response, cons
             ++remaining; // counted only without selectors, as the API server does
             return true;
         }
-        if (!filter->matches(e->object))
+        if (!filter->matches(*e))
             return true;
         ++count;
-        const QJsonObject meta = e->object.value(QStringLiteral("metadata")).toObject();
-        lastKey = ObjectStore::keyOf(route.type->namespaced ? meta.value(QStringLiteral("namespace")).toString()
-                                                            : QString(),
-                                     meta.value(QStringLiteral("name")).toString());
+        lastKey = ObjectStore::keyOf(e->ns, e->name);
         if (table) {
-            rows.append(tableRow(*route.type, e->object, e->json, include, now));
+            rows.append(tableRow(*route.type, e->object(), e->json, include, now));
         } else {
             if (!items.isEmpty())
                 items += ',';
@@ -763,9 +764,9 @@ const char *typeName(ObjectStore::EventType t)
     return "ERROR";
 }
 
-bool inNamespace(const QString &ns, const QJsonObject &object)
+bool inNamespace(const QString &ns, const ObjectStore::Entry &entry)
 {
-    return ns.isEmpty() || object.value(QStringLiteral("metadata"))[QStringLiteral("namespace")].toString() == ns;
+    return ns.isEmpty() || entry.ns == ns;
 }
 
 } // namespace
@@ -805,14 +806,14 @@ void KubeApi::serveWatch(const HttpRequest &request, HttpResponse *response, con
     m_watchers[route.type->key()].append(w);
     connect(response, &HttpResponse::aborted, this, [this, w] { dropWatcher(w); });
 
-    auto send = [this, w](const char *type, const ObjectStore::EntryPtr &e) {
+    auto send = [w](const char *type, const ObjectStore::EntryPtr &e) {
         if (w->table) {
             QJsonObject t{{QStringLiteral("kind"), QStringLiteral("Table")},
                           {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
                           {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"),
                                                                     QString::number(e->rv)}}},
                           {QStringLiteral("rows"),
-                           QJsonArray{tableRow(*w->type, e->object, e->json, w->include, nowSecs())}}};
+                           QJsonArray{tableRow(*w->type, e->object(), e->json, w->include, nowSecs())}}};
             if (!w->sentColumns) {
                 t.insert(QStringLiteral("columnDefinitions"), tableColumns(*w->type));
                 w->sentColumns = true;
@@ -828,7 +829,7 @@ void KubeApi::serveWatch(const HttpRequest &request, HttpResponse *response, con
     if (fromRv == 0 || sendInitial) {
         const Filter f{w->labels, w->fields};
         m_store->forEach(*route.type, route.ns, QString(), [&](const ObjectStore::EntryPtr &e) {
-            if (f.matches(e->object))
+            if (f.matches(*e))
                 send("ADDED", e);
             return true;
         });
@@ -849,9 +850,8 @@ void KubeApi::serveWatch(const HttpRequest &request, HttpResponse *response, con
         const bool ok = m_store->eventsSince(fromRv, [&](const ObjectStore::Event &ev) {
             if (ev.resource != route.type)
                 return;
-            const bool now = inNamespace(route.ns, ev.entry->object) && f.matches(ev.entry->object);
-            const bool before = ev.previous && inNamespace(route.ns, ev.previous->object) &&
-                                f.matches(ev.previous->object);
+            const bool now = inNamespace(route.ns, *ev.entry) && f.matches(*ev.entry);
+            const bool before = ev.previous && inNamespace(route.ns, *ev.previous) && f.matches(*ev.previous);
             if (ev.type == ObjectStore::EventType::Deleted) {
                 if (now || before)
                     send("DELETED", ev.entry);
@@ -918,8 +918,8 @@ void KubeApi::onChanged(const ObjectStore::Event &ev)
         if (!w->response || w->response->isFinished())
             continue;
         const Filter f{w->labels, w->fields};
-        const bool now = inNamespace(w->ns, ev.entry->object) && f.matches(ev.entry->object);
-        const bool before = ev.previous && inNamespace(w->ns, ev.previous->object) && f.matches(ev.previous->object);
+        const bool now = inNamespace(w->ns, *ev.entry) && f.matches(*ev.entry);
+        const bool before = ev.previous && inNamespace(w->ns, *ev.previous) && f.matches(*ev.previous);
         ObjectStore::EventType type;
         if (ev.type == ObjectStore::EventType::Deleted) {
             if (!now && !before)
@@ -937,7 +937,7 @@ void KubeApi::onChanged(const ObjectStore::Event &ev)
                           {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
                           {QStringLiteral("metadata"),
                            QJsonObject{{QStringLiteral("resourceVersion"), QString::number(ev.rv)}}},
-                          {QStringLiteral("rows"), QJsonArray{tableRow(*w->type, ev.entry->object, ev.entry->json,
+                          {QStringLiteral("rows"), QJsonArray{tableRow(*w->type, ev.entry->object(), ev.entry->json,
                                                                        w->include, nowSecs())}}};
             if (!w->sentColumns) {
                 t.insert(QStringLiteral("columnDefinitions"), tableColumns(*w->type));
@@ -1081,7 +1081,7 @@ void KubeApi::serveUpdate(const HttpRequest &request, HttpResponse *response, co
             response->send(404, kJson, statusJson(ApiError::notFound(*route.type, route.name)));
             return;
         }
-        QJsonObject object = current->object;
+        QJsonObject object = current->object();
         QJsonObject spec = object.value(QStringLiteral("spec")).toObject();
         spec.insert(QStringLiteral("replicas"), (*body)[QStringLiteral("spec")][QStringLiteral("replicas")].toInteger());
         object.insert(QStringLiteral("spec"), spec);
@@ -1089,7 +1089,7 @@ void KubeApi::serveUpdate(const HttpRequest &request, HttpResponse *response, co
         if (!entry)
             response->send(error.code, kJson, statusJson(error));
         else
-            response->send(200, kJson, toJson(scaleOf(entry->object)));
+            response->send(200, kJson, toJson(scaleOf(entry->object())));
         return;
     }
     if (isDryRun(request)) {
@@ -1113,7 +1113,7 @@ void KubeApi::servePatch(const HttpRequest &request, HttpResponse *response, con
     }
     const QByteArray contentType = request.header("content-type").split(';').first().trimmed();
     const bool scale = route.subresource == QLatin1String("scale");
-    QJsonObject original = scale ? scaleOf(current->object) : current->object;
+    QJsonObject original = scale ? scaleOf(current->object()) : current->object();
     QString error;
     int status = 422;
     std::optional<QJsonObject> result;
@@ -1153,7 +1153,7 @@ void KubeApi::servePatch(const HttpRequest &request, HttpResponse *response, con
     const QJsonObject patched = *result;
     QJsonObject target = patched;
     if (scale) {
-        target = current->object;
+        target = current->object();
         QJsonObject spec = target.value(QStringLiteral("spec")).toObject();
         spec.insert(QStringLiteral("replicas"), patched[QStringLiteral("spec")][QStringLiteral("replicas")].toInteger());
         target.insert(QStringLiteral("spec"), spec);
@@ -1169,7 +1169,7 @@ void KubeApi::servePatch(const HttpRequest &request, HttpResponse *response, con
         response->send(apiError.code, kJson, statusJson(apiError));
         return;
     }
-    response->send(200, kJson, scale ? toJson(scaleOf(entry->object)) : entry->json);
+    response->send(200, kJson, scale ? toJson(scaleOf(entry->object())) : entry->json);
 }
 
 void KubeApi::serveDelete(const HttpRequest &request, HttpResponse *response, const Route &route)
@@ -1189,7 +1189,7 @@ void KubeApi::serveDelete(const HttpRequest &request, HttpResponse *response, co
     if ((pre.contains(QStringLiteral("resourceVersion")) &&
          pre.value(QStringLiteral("resourceVersion")).toString() != QString::number(current->rv)) ||
         (pre.contains(QStringLiteral("uid")) &&
-         pre.value(QStringLiteral("uid")) != current->object[QStringLiteral("metadata")][QStringLiteral("uid")])) {
+         pre.value(QStringLiteral("uid")) != current->object()[QStringLiteral("metadata")][QStringLiteral("uid")])) {
         response->send(409, kJson, statusJson(ApiError::conflict(*route.type, route.name)));
         return;
     }
@@ -1216,7 +1216,7 @@ void KubeApi::serveDelete(const HttpRequest &request, HttpResponse *response, co
          QJsonObject{{QStringLiteral("name"), route.name},
                      {QStringLiteral("group"), route.group},
                      {QStringLiteral("kind"), route.type->plural},
-                     {QStringLiteral("uid"), entry->object[QStringLiteral("metadata")][QStringLiteral("uid")]}}}};
+                     {QStringLiteral("uid"), entry->object()[QStringLiteral("metadata")][QStringLiteral("uid")]}}}};
     response->send(200, kJson, toJson(status));
 }
 
@@ -1227,10 +1227,8 @@ void KubeApi::serveDeleteCollection(const HttpRequest &request, HttpResponse *re
         return;
     QList<QPair<QString, QString>> victims;
     m_store->forEach(*route.type, route.ns, QString(), [&](const ObjectStore::EntryPtr &e) {
-        if (filter->matches(e->object)) {
-            const QJsonObject meta = e->object.value(QStringLiteral("metadata")).toObject();
-            victims.append({meta.value(QStringLiteral("namespace")).toString(), meta.value(QStringLiteral("name")).toString()});
-        }
+        if (filter->matches(*e))
+            victims.append({e->ns, e->name});
         return true;
     });
     QByteArray items;
@@ -1301,7 +1299,7 @@ void KubeApi::serveLogs(const HttpRequest &request, HttpResponse *response, cons
     }
     QString error;
     PodRuntime::LogOptions o;
-    o.container = pickContainer(pod->object, request.queryValue(QStringLiteral("container")), &error);
+    o.container = pickContainer(pod->object(), request.queryValue(QStringLiteral("container")), &error);
     if (o.container.isEmpty()) {
         response->send(400, kJson, statusJson(ApiError::badRequest(error)));
         return;
@@ -1323,7 +1321,7 @@ void KubeApi::serveLogs(const HttpRequest &request, HttpResponse *response, cons
                                            .arg(o.container, route.name))));
         return;
     }
-    m_runtime->streamLogs(pod->object, o, response);
+    m_runtime->streamLogs(pod->object(), o, response);
 }
 
 void KubeApi::serveMetrics(const HttpRequest &request, HttpResponse *response, const Route &route)
@@ -1358,7 +1356,7 @@ void KubeApi::serveMetrics(const HttpRequest &request, HttpResponse *response, c
     if (route.type->kind == QLatin1String("PodMetrics")) {
         if (!route.name.isEmpty()) {
             const auto pod = m_store->get(*pods, route.ns, route.name);
-            const auto m = pod ? podMetrics(pod->object) : std::nullopt;
+            const auto m = pod ? podMetrics(pod->object()) : std::nullopt;
             if (!m) {
                 response->send(404, kJson, statusJson({404, QStringLiteral("NotFound"),
                                                        QStringLiteral("podmetrics.metrics.k8s.io \"%1/%2\" not found")
@@ -1374,7 +1372,7 @@ void KubeApi::serveMetrics(const HttpRequest &request, HttpResponse *response, c
         }
         QJsonArray items;
         m_store->forEach(*pods, route.ns, QString(), [&](const ObjectStore::EntryPtr &e) {
-            if (const auto m = podMetrics(e->object))
+            if (const auto m = podMetrics(e->object()))
                 items.append(*m);
             return true;
         });
@@ -1388,10 +1386,11 @@ void KubeApi::serveMetrics(const HttpRequest &request, HttpResponse *response, c
     // Node metrics: the sum of the pods on each node, plus the node's own overhead.
     QHash<QString, QPair<qint64, qint64>> perNode;
     m_store->forEach(*pods, QString(), QString(), [&](const ObjectStore::EntryPtr &e) {
-        const QString node = e->object[QStringLiteral("spec")][QStringLiteral("nodeName")].toString();
+        const QJsonObject pod = e->object();
+        const QString node = pod[QStringLiteral("spec")][QStringLiteral("nodeName")].toString();
         if (node.isEmpty() || !m_runtime)
             return true;
-        for (const auto &u : m_runtime->usage(e->object)) {
+        for (const auto &u : m_runtime->usage(pod)) {
             perNode[node].first += u.cpuNanoCores;
             perNode[node].second += u.memoryBytes;
         }
@@ -1399,7 +1398,7 @@ void KubeApi::serveMetrics(const HttpRequest &request, HttpResponse *response, c
     });
     QJsonArray items;
     m_store->forEach(*nodes, QString(), QString(), [&](const ObjectStore::EntryPtr &e) {
-        const QString name = e->object[QStringLiteral("metadata")][QStringLiteral("name")].toString();
+        const QString name = e->name;
         if (!route.name.isEmpty() && name != route.name)
             return true;
         const auto use = perNode.value(name);
@@ -1543,7 +1542,7 @@ bool KubeApi::acceptUpgrade(const HttpRequest &request, HttpResponse *refusal)
         return false;
     }
     QString error;
-    if (pickContainer(pod->object, target->query.queryItemValue(QStringLiteral("container"), QUrl::FullyDecoded),
+    if (pickContainer(pod->object(), target->query.queryItemValue(QStringLiteral("container"), QUrl::FullyDecoded),
                       &error)
             .isEmpty()) {
         refusal->send(400, kJson, statusJson(ApiError::badRequest(error)));
@@ -1571,13 +1570,13 @@ void KubeApi::handleWebSocket(QWebSocket *socket)
     }
     QString error;
     const QString container =
-        pickContainer(pod->object, target->query.queryItemValue(QStringLiteral("container"), QUrl::FullyDecoded), &error);
+        pickContainer(pod->object(), target->query.queryItemValue(QStringLiteral("container"), QUrl::FullyDecoded), &error);
     const QStringList command = target->query.allQueryItemValues(QStringLiteral("command"), QUrl::FullyDecoded);
     if (!m_runtime) {
         fail(QStringLiteral("container %1 is not running").arg(container));
         return;
     }
-    m_runtime->exec(pod->object, container, command, isTrue(target->query.queryItemValue(QStringLiteral("stdin"))),
+    m_runtime->exec(pod->object(), container, command, isTrue(target->query.queryItemValue(QStringLiteral("stdin"))),
                     isTrue(target->query.queryItemValue(QStringLiteral("tty"))), socket);
 }
 

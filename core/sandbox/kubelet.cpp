@@ -125,7 +125,7 @@ void Kubelet::onChanged(const ObjectStore::Event &ev)
 {
     if (ev.resource != &podsType())
         return;
-    const QJsonObject &o = ev.entry->object;
+    const QJsonObject &o = ev.entry->object();
     const QJsonObject meta = o.value(QStringLiteral("metadata")).toObject();
     const QString key = ObjectStore::keyOf(meta.value(QStringLiteral("namespace")).toString(),
                                            meta.value(QStringLiteral("name")).toString());
@@ -216,11 +216,11 @@ void Kubelet::startContainerNow(const QString &key, int index)
     const auto stored = m_store->get(podsType(), it->ns, it->name);
     if (!stored)
         return;
-    const QJsonObject spec = stored->object[QStringLiteral("containers")].toObject();
+    const QJsonObject podObject = stored->object();
     const QJsonObject containerSpec =
-        stored->object[QStringLiteral("spec")][QStringLiteral("containers")].toArray().at(index).toObject();
+        podObject[QStringLiteral("spec")][QStringLiteral("containers")].toArray().at(index).toObject();
     Container &c = it->containers[index];
-    const ContainerOutcome outcome = decide(stored->object, containerSpec, c.restartCount);
+    const ContainerOutcome outcome = decide(podObject, containerSpec, c.restartCount);
     const qint64 generation = ++c.generation;
     const QString image = containerSpec.value(QStringLiteral("image")).toString();
     switch (outcome.kind) {
@@ -230,7 +230,7 @@ void Kubelet::startContainerNow(const QString &key, int index)
         c.waitingMessage = QStringLiteral("failed to pull and unpack image \"%1\": failed to resolve reference "
                                           "\"%1\": not found")
                                .arg(image);
-        m_events->record(stored->object, QStringLiteral("Warning"), QStringLiteral("Failed"),
+        m_events->record(podObject, QStringLiteral("Warning"), QStringLiteral("Failed"),
                          QStringLiteral("Failed to pull image \"%1\": %2").arg(image, c.waitingMessage),
                          QStringLiteral("kubelet"), it->node);
         publish(key);
@@ -244,7 +244,7 @@ void Kubelet::startContainerNow(const QString &key, int index)
             cc.waitingReason = QStringLiteral("ImagePullBackOff");
             cc.waitingMessage = QStringLiteral("Back-off pulling image \"%1\"").arg(image);
             if (const auto pod = m_store->get(podsType(), it->ns, it->name))
-                m_events->record(pod->object, QStringLiteral("Normal"), QStringLiteral("BackOff"), cc.waitingMessage,
+                m_events->record(pod->object(), QStringLiteral("Normal"), QStringLiteral("BackOff"), cc.waitingMessage,
                                  QStringLiteral("kubelet"), it->node);
             publish(key);
             ++cc.restartCount; // counts pull attempts for the back-off only
@@ -274,12 +274,12 @@ void Kubelet::startContainerNow(const QString &key, int index)
     c.waitingMessage.clear();
     c.log.clear();
     if (m_routineEvents) {
-        m_events->record(stored->object, QStringLiteral("Normal"), QStringLiteral("Created"),
+        m_events->record(podObject, QStringLiteral("Normal"), QStringLiteral("Created"),
                          QStringLiteral("Created container %1").arg(c.name), QStringLiteral("kubelet"), it->node);
-        m_events->record(stored->object, QStringLiteral("Normal"), QStringLiteral("Started"),
+        m_events->record(podObject, QStringLiteral("Normal"), QStringLiteral("Started"),
                          QStringLiteral("Started container %1").arg(c.name), QStringLiteral("kubelet"), it->node);
     }
-    startContainer(key, stored->object, containerSpec);
+    startContainer(key, podObject, containerSpec);
     for (const QByteArray &line : outcome.log)
         emitLog(c, line);
     publish(key);
@@ -342,7 +342,7 @@ void Kubelet::crash(const QString &key, int index, int exitCode, const QString &
     }
     c.followers.clear();
     const auto stored = m_store->get(podsType(), it->ns, it->name);
-    const QString policy = stored ? stored->object[QStringLiteral("spec")][QStringLiteral("restartPolicy")].toString()
+    const QString policy = stored ? stored->object()[QStringLiteral("spec")][QStringLiteral("restartPolicy")].toString()
                                   : QStringLiteral("Always");
     if (policy == QLatin1String("Never") || (policy == QLatin1String("OnFailure") && exitCode == 0)) {
         c.state = Container::State::Terminated;
@@ -359,7 +359,7 @@ void Kubelet::crash(const QString &key, int index, int exitCode, const QString &
                                                : QStringLiteral("%1s").arg(delay / 1000),
                                 c.name, it->name, it->ns, it->uid);
     if (stored)
-        m_events->record(stored->object, QStringLiteral("Warning"), QStringLiteral("BackOff"),
+        m_events->record(stored->object(), QStringLiteral("Warning"), QStringLiteral("BackOff"),
                          QStringLiteral("Back-off restarting failed container %1 in pod %2_%3(%4)")
                              .arg(c.name, it->name, it->ns, it->uid),
                          QStringLiteral("kubelet"), it->node);
@@ -380,8 +380,44 @@ void Kubelet::publish(const QString &key)
     const auto stored = m_store->get(podsType(), it->ns, it->name);
     if (!stored)
         return;
-    QJsonObject pod = stored->object;
-    const QJsonArray specContainers = pod[QStringLiteral("spec")][QStringLiteral("containers")].toArray();
+    QJsonObject pod = stored->object();
+    fillStatus(*it, &pod);
+    m_store->put(podsType(), pod);
+}
+
+void Kubelet::adoptRunning(QJsonObject *pod)
+{
+    // A pod restored or bulk-seeded as already running: take it over as it is.
+    const QJsonObject meta = pod->value(QStringLiteral("metadata")).toObject();
+    Pod p;
+    p.ns = meta.value(QStringLiteral("namespace")).toString();
+    p.name = meta.value(QStringLiteral("name")).toString();
+    p.uid = meta.value(QStringLiteral("uid")).toString();
+    p.node = (*pod)[QStringLiteral("spec")][QStringLiteral("nodeName")].toString();
+    const quint32 n = m_nextPodIp++;
+    p.podIp = QStringLiteral("10.%1.%2.%3").arg(244 + (n >> 16)).arg((n >> 8) & 0xff).arg((n & 0xff) | 1);
+    p.startTime = ObjectStore::now();
+    for (const QJsonValue &c : (*pod)[QStringLiteral("spec")][QStringLiteral("containers")].toArray()) {
+        Container container;
+        container.name = c[QStringLiteral("name")].toString();
+        container.state = Container::State::Running;
+        container.startedAt = p.startTime;
+        container.ready = true;
+        container.waitingReason.clear();
+        p.containers.append(container);
+    }
+    for (const QJsonValue &c : (*pod)[QStringLiteral("spec")][QStringLiteral("initContainers")].toArray())
+        p.initContainers << c[QStringLiteral("name")].toString();
+    p.initialized = true;
+    fillStatus(p, pod);
+    m_pods.insert(ObjectStore::keyOf(p.ns, p.name), p);
+}
+
+void Kubelet::fillStatus(const Pod &pod, QJsonObject *podObject) const
+{
+    const auto it = &pod;
+    QJsonObject &pod_ = *podObject;
+    const QJsonArray specContainers = pod_[QStringLiteral("spec")][QStringLiteral("containers")].toArray();
     QJsonArray statuses;
     bool allReady = true;
     bool anyStarted = false;
@@ -492,7 +528,7 @@ void Kubelet::publish(const QString &key)
                  : condition(QStringLiteral("ContainersReady"), false, QStringLiteral("ContainersNotReady"),
                              unreadyMessage),
         condition(QStringLiteral("PodScheduled"), true)};
-    QJsonObject status = pod.value(QStringLiteral("status")).toObject();
+    QJsonObject status = pod_.value(QStringLiteral("status")).toObject();
     conditions = carryTransitionTimes(conditions, status.value(QStringLiteral("conditions")).toArray());
     status.insert(QStringLiteral("phase"), phase);
     status.insert(QStringLiteral("conditions"), conditions);
@@ -504,8 +540,7 @@ void Kubelet::publish(const QString &key)
     status.insert(QStringLiteral("containerStatuses"), statuses);
     if (!initStatuses.isEmpty())
         status.insert(QStringLiteral("initContainerStatuses"), initStatuses);
-    pod.insert(QStringLiteral("status"), status);
-    m_store->put(podsType(), pod);
+    pod_.insert(QStringLiteral("status"), status);
 }
 
 void Kubelet::terminate(const QString &key)

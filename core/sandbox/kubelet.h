@@ -51,6 +51,10 @@ public:
               QWebSocket *socket) override;
     QList<Usage> usage(const QJsonObject &pod) override;
 
+    // Takes over a pod that is already running (bulk seeding, restore): records it
+    // and writes the status a running, ready pod has into *pod.
+    void adoptRunning(QJsonObject *pod);
+
     // Appends to a container's log (the node runtime feeds process output here).
     void appendLog(const QString &podKey, const QString &container, const QByteArray &text);
 
@@ -107,6 +111,7 @@ private:
     void startContainerNow(const QString &key, int index);
     void crash(const QString &key, int index, int exitCode, const QString &reason);
     void publish(const QString &key);
+    void fillStatus(const Pod &pod, QJsonObject *podObject) const;
     void terminate(const QString &key);
     Container *find(const QString &key, const QString &container, Pod **pod = nullptr);
     void emitLog(Container &c, const QByteArray &text);

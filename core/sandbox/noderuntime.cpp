@@ -1,6 +1,7 @@
 #include "sandbox/noderuntime.h"
 
 #include "kube/quantity.h"
+#include "sandbox/githubapi.h"
 #include "sandbox/sandboxlog.h"
 
 #include <QDir>
@@ -310,6 +311,29 @@ bool FolderCodeSource::checkout(const QJsonObject &pod, const QString &directory
             *error = QStringLiteral("cannot copy %1 into %2").arg(name, directory);
             return false;
         }
+    }
+    return true;
+}
+
+bool GitCodeSource::checkout(const QJsonObject &pod, const QString &directory, QString *error)
+{
+    const QString login = studentOf(pod);
+    if (!m_github || m_github->studentRepository(login).isEmpty())
+        return FolderCodeSource::checkout(pod, directory, error);
+    QByteArray commit;
+    for (const QJsonValue &init : pod[QStringLiteral("spec")][QStringLiteral("initContainers")].toArray()) {
+        for (const QJsonValue &e : init[QStringLiteral("env")].toArray()) {
+            if (e[QStringLiteral("name")].toString() == QLatin1String("COMMIT"))
+                commit = e[QStringLiteral("value")].toString().toLatin1();
+        }
+    }
+    if (!GitStore::isValidId(commit)) {
+        const QString repo = m_github->studentRepository(login);
+        commit = m_github->branchHead(repo.section(u'/', 0, 0), repo.section(u'/', 1));
+    }
+    if (!m_github->store().exportCommit(commit, directory, error)) {
+        *error = QStringLiteral("cannot check out %1 at %2: %3").arg(login, QString::fromLatin1(commit), *error);
+        return false;
     }
     return true;
 }

@@ -36,6 +36,23 @@ private:
     QString m_root;
 };
 
+class GithubApi;
+
+// The code a pod's init container would check out: the student's repository in
+// the sandbox's GitHub at the pinned commit (the COMMIT variable of the init
+// container, or the deploy commit); students without a repository get the
+// demo app from a folder.
+class GitCodeSource : public FolderCodeSource
+{
+public:
+    using FolderCodeSource::FolderCodeSource;
+    void setGithub(const GithubApi *github) { m_github = github; }
+    bool checkout(const QJsonObject &pod, const QString &directory, QString *error) override;
+
+private:
+    const GithubApi *m_github = nullptr;
+};
+
 // The `node` runtime: each container is a real node process running the
 // student's code in its own folder, with PORT set, its output as the container
 // log, an HTTP readiness probe, the memory limit enforced as the OOM killer

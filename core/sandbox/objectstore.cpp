@@ -8,6 +8,8 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <array>
+
 namespace sandbox {
 
 ApiError ApiError::notFound(const ResourceType &type, const QString &name)
@@ -99,6 +101,26 @@ bool hasStatusSubresource(const ResourceType &type)
 
 } // namespace
 
+QJsonObject ObjectStore::Entry::object() const
+{
+    // Controllers read the same few versions many times in a row; a small cache of
+    // parsed versions, keyed by the version's identity, saves most of the parsing.
+    struct Slot
+    {
+        const Entry *entry = nullptr;
+        quint64 rv = 0;
+        QJsonObject object;
+    };
+    static thread_local std::array<Slot, 512> cache;
+    Slot &slot = cache[(rv ^ (quintptr(this) >> 4)) % cache.size()];
+    if (slot.entry != this || slot.rv != rv) {
+        slot.entry = this;
+        slot.rv = rv;
+        slot.object = QJsonDocument::fromJson(json).object();
+    }
+    return slot.object;
+}
+
 ObjectStore::ObjectStore(QObject *parent)
     : QObject(parent)
 {
@@ -156,7 +178,9 @@ ObjectStore::EntryPtr ObjectStore::store(const ResourceType &type, QJsonObject o
     object.insert(QStringLiteral("apiVersion"), type.apiVersion());
     auto entry = QSharedPointer<Entry>::create();
     entry->json = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    entry->object = std::move(object);
+    entry->labels = meta.value(QStringLiteral("labels")).toObject();
+    entry->ns = type.namespaced ? meta.value(QStringLiteral("namespace")).toString() : QString();
+    entry->name = meta.value(QStringLiteral("name")).toString();
     entry->rv = m_rv;
     const QString key =
         keyOf(type.namespaced ? meta.value(QStringLiteral("namespace")).toString() : QString(),
@@ -244,16 +268,17 @@ ObjectStore::EntryPtr ObjectStore::update(const ResourceType &type, const QStrin
         *error = ApiError::conflict(type, name);
         return {};
     }
-    const QJsonObject oldMeta = old->object.value(kMetadata).toObject();
+    const QJsonObject oldObject = old->object();
+    const QJsonObject oldMeta = oldObject.value(kMetadata).toObject();
     QJsonObject result;
     if (subresource == QLatin1String("status")) {
         // Only status changes through the status subresource.
-        result = old->object;
+        result = oldObject;
         result.insert(QStringLiteral("status"), object.value(QStringLiteral("status")));
     } else {
         result = object;
-        if (hasStatusSubresource(type) && old->object.contains(QStringLiteral("status")))
-            result.insert(QStringLiteral("status"), old->object.value(QStringLiteral("status")));
+        if (hasStatusSubresource(type) && oldObject.contains(QStringLiteral("status")))
+            result.insert(QStringLiteral("status"), oldObject.value(QStringLiteral("status")));
         // Server-owned metadata survives any update.
         for (const char *k : {"uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
                               "generation", "namespace", "name"}) {
@@ -263,11 +288,11 @@ ObjectStore::EntryPtr ObjectStore::update(const ResourceType &type, const QStrin
             else
                 meta.remove(key);
         }
-        if (hasGeneration(type) && result.value(QStringLiteral("spec")) != old->object.value(QStringLiteral("spec")))
+        if (hasGeneration(type) && result.value(QStringLiteral("spec")) != oldObject.value(QStringLiteral("spec")))
             meta.insert(QStringLiteral("generation"), oldMeta.value(QStringLiteral("generation")).toInteger(1) + 1);
         result.insert(kMetadata, meta);
     }
-    if (result == old->object)
+    if (result == oldObject)
         return old; // no-op updates do not bump the resourceVersion, as with etcd
     return store(type, std::move(result), EventType::Modified);
 }
@@ -280,16 +305,17 @@ ObjectStore::EntryPtr ObjectStore::remove(const ResourceType &type, const QStrin
         *error = ApiError::notFound(type, name);
         return {};
     }
+    const QJsonObject oldObject = old->object();
     if (type.kind == QLatin1String("Pod") && gracePeriodSeconds != 0 &&
-        !old->object.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty()) {
-        QJsonObject meta = old->object.value(kMetadata).toObject();
+        !oldObject.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty()) {
+        QJsonObject meta = oldObject.value(kMetadata).toObject();
         if (meta.contains(QStringLiteral("deletionTimestamp")))
             return old;
         meta.insert(QStringLiteral("deletionTimestamp"),
                     QDateTime::currentDateTimeUtc().addSecs(gracePeriodSeconds < 0 ? 30 : gracePeriodSeconds)
                         .toString(Qt::ISODate));
         meta.insert(QStringLiteral("deletionGracePeriodSeconds"), gracePeriodSeconds < 0 ? 30 : gracePeriodSeconds);
-        QJsonObject marked = old->object;
+        QJsonObject marked = oldObject;
         marked.insert(kMetadata, meta);
         return store(type, std::move(marked), EventType::Modified);
     }
@@ -301,7 +327,7 @@ void ObjectStore::purge(const ResourceType &type, const QString &ns, const QStri
 {
     const EntryPtr old = get(type, ns, name);
     if (old)
-        store(type, old->object, EventType::Deleted);
+        store(type, old->object(), EventType::Deleted);
 }
 
 ObjectStore::EntryPtr ObjectStore::put(const ResourceType &type, QJsonObject object)
@@ -311,14 +337,15 @@ ObjectStore::EntryPtr ObjectStore::put(const ResourceType &type, QJsonObject obj
     const QString name = meta.value(QStringLiteral("name")).toString();
     const EntryPtr old = get(type, ns, name);
     if (old) {
-        const QJsonObject oldMeta = old->object.value(kMetadata).toObject();
+        const QJsonObject oldObject = old->object();
+        const QJsonObject oldMeta = oldObject.value(kMetadata).toObject();
         for (const char *k : {"uid", "creationTimestamp"})
             meta.insert(QLatin1String(k), oldMeta.value(QLatin1String(k)));
         meta.insert(QStringLiteral("resourceVersion"), oldMeta.value(QStringLiteral("resourceVersion")));
         object.insert(kMetadata, meta);
         object.insert(QStringLiteral("kind"), type.kind);
         object.insert(QStringLiteral("apiVersion"), type.apiVersion());
-        if (object == old->object)
+        if (object == oldObject)
             return old;
         return store(type, std::move(object), EventType::Modified);
     }

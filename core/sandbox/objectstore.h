@@ -38,11 +38,18 @@ class ObjectStore : public QObject
     Q_OBJECT
 
 public:
+    // One stored version. Only the encoded bytes are kept (a parsed tree costs
+    // three times the memory, and 100,000 students hold 400,000 objects); the
+    // labels are kept parsed because selectors read them on every list and watch.
     struct Entry
     {
-        QJsonObject object;
         QByteArray json;
+        QString ns;   // "" for cluster-scoped kinds
+        QString name;
+        QJsonObject labels;
         quint64 rv = 0;
+
+        QJsonObject object() const; // parses json
     };
     using EntryPtr = QSharedPointer<const Entry>;
 
@@ -99,7 +106,7 @@ private:
 
     QHash<QString, QMap<QString, EntryPtr>> m_objects; // kind key -> "ns/name" -> entry
     std::deque<Event> m_history;
-    qsizetype m_historyLimit = 200000;
+    qsizetype m_historyLimit = 20000;
     quint64 m_rv = 1000;
     quint64 m_oldestRv = 1000;
 };

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QUuid>
 
 #include <yaml-cpp/yaml.h>
 
@@ -29,7 +30,8 @@ const ResourceType &type(const char *gv, const char *plural)
     return *findResourceType(QString::fromLatin1(gv), QString::fromLatin1(plural));
 }
 
-QJsonObject deploymentFor(const SeedStudent &s, const QString &ns)
+QJsonObject deploymentFor(const SeedStudent &s, const QString &ns, const QString &repoUrl = {},
+                          const QString &commit = QStringLiteral("HEAD"))
 {
     const QString login = s.login.toLower();
     const QJsonObject labels{{QStringLiteral("courseops.io/student"), login},
@@ -57,9 +59,9 @@ QJsonObject deploymentFor(const SeedStudent &s, const QString &ns)
                                                              "\"$REPO_URL\" \"$COMMIT\" && git checkout -q FETCH_HEAD")}},
         {QStringLiteral("env"),
          QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("REPO_URL")},
-                                {QStringLiteral("value"), QStringLiteral("https://github.com/webapps101/%1").arg(login)}},
+                                {QStringLiteral("value"), repoUrl.isEmpty() ? QStringLiteral("https://github.com/webapps101/%1").arg(login) : repoUrl}},
                     QJsonObject{{QStringLiteral("name"), QStringLiteral("COMMIT")},
-                                {QStringLiteral("value"), QStringLiteral("HEAD")}}}},
+                                {QStringLiteral("value"), commit}}}},
         {QStringLiteral("volumeMounts"), QJsonArray{codeMount}}};
     const QJsonObject container{
         {QStringLiteral("name"), QStringLiteral("app")},
@@ -132,25 +134,47 @@ quint16 SandboxServer::routerPort() const
     return m_router ? m_router->port() : 0;
 }
 
+QString SandboxServer::githubUrl() const
+{
+    return QStringLiteral("https://127.0.0.1:%1").arg(m_githubHttp.port());
+}
+
+bool SandboxServer::writeGithubEnv(const QString &path, QString *error) const
+{
+    const QString dir = QFileInfo(path).absolutePath();
+    QDir().mkpath(dir);
+    const QString caPath = dir + QLatin1String("/courseops-sandbox-ca.pem");
+    QSaveFile ca(caPath);
+    QSaveFile env(path);
+    if (!ca.open(QIODevice::WriteOnly) || !env.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write the GitHub environment to %1: check that the folder is writable").arg(path);
+        return false;
+    }
+    ca.write(m_certificates.caCertPem);
+    env.write("COURSEOPS_GITHUB_API=" + githubUrl().toUtf8() + "\nCOURSEOPS_GITHUB_TOKEN=" + m_githubSeed.staffToken +
+              "\nCOURSEOPS_GITHUB_CA=" + caPath.toUtf8() + '\n');
+    env.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!ca.commit() || !env.commit()) {
+        *error = QStringLiteral("cannot write the GitHub environment to %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
 QString SandboxServer::url() const
 {
     return QStringLiteral("https://127.0.0.1:%1").arg(port());
 }
 
-QList<SeedStudent> SandboxServer::demoMix(const QStringList &logins, const QStringList &cohorts)
+QList<SeedStudent> SandboxServer::demoMix(const QList<SeedStudent> &roster)
 {
     // A realistic course: most apps are fine; a few of each way to break.
     static const char *mix[] = {"healthy", "healthy", "crash", "healthy", "healthy", "oom", "healthy",
                                 "image-pull", "healthy", "slow-start", "healthy", "unschedulable", "healthy",
-                                "healthy", "missing-module", "healthy", "healthy", "healthy", "healthy", "healthy"};
-    QList<SeedStudent> out;
-    for (qsizetype i = 0; i < logins.size(); ++i) {
-        SeedStudent s;
-        s.login = logins[i];
-        s.cohort = cohorts.value(i);
-        s.behaviour = QLatin1String(mix[i % (sizeof mix / sizeof *mix)]);
-        out.append(s);
-    }
+                                "healthy", "missing-module", "healthy", "healthy", "old-commit", "healthy", "healthy"};
+    QList<SeedStudent> out = roster;
+    for (qsizetype i = 0; i < out.size(); ++i)
+        out[i].behaviour = QLatin1String(mix[i % (sizeof mix / sizeof *mix)]);
     return out;
 }
 
@@ -180,7 +204,7 @@ bool SandboxServer::start(const SandboxOptions &options, QString *error)
             m_scratch = std::make_unique<QTemporaryDir>();
             root = m_scratch->path();
         }
-        m_code = std::make_unique<FolderCodeSource>(root + QLatin1String("/code"));
+        m_code = std::make_unique<GitCodeSource>(root + QLatin1String("/code"));
         nodeRuntime = new NodeRuntime(&m_store, &m_controllers->events(), m_code.get(), root + QLatin1String("/run"));
         m_kubelet.reset(nodeRuntime);
         m_codeRoot = root + QLatin1String("/code");
@@ -188,6 +212,8 @@ bool SandboxServer::start(const SandboxOptions &options, QString *error)
         m_kubelet = std::make_unique<Kubelet>(&m_store, &m_controllers->events());
     }
     m_kubelet->setTimeScale(options.timeScale);
+    if (options.students > 1000)
+        m_controllers->events().setRecordNormalEvents(false);
     m_api = std::make_unique<KubeApi>(&m_store);
     m_api->setRuntime(m_kubelet.get());
     m_api->setFaults(faults);
@@ -228,21 +254,23 @@ bool SandboxServer::start(const SandboxOptions &options, QString *error)
         }
     }
 
-    QStringList logins, cohorts;
+    QList<SeedStudent> roster;
     if (options.students > 0) {
         for (int i = 1; i <= options.students; ++i) {
-            logins << QStringLiteral("student-%1").arg(i, 6, 10, QLatin1Char('0'));
-            cohorts << (i % 2 ? QStringLiteral("morning") : QStringLiteral("evening"));
+            SeedStudent s;
+            s.login = QStringLiteral("student-%1").arg(i, 6, 10, QLatin1Char('0'));
+            s.name = QStringLiteral("Student %1").arg(i);
+            s.email = s.login + QLatin1String("@students.example.org");
+            s.cohort = i % 2 ? QStringLiteral("morning") : QStringLiteral("evening");
+            roster.append(s);
         }
     } else {
         course::Diagnostics problems;
-        const course::Roster roster = course::Roster::load(options.rosterPath, &problems);
-        for (const course::Student &s : roster.students()) {
-            logins << s.login;
-            cohorts << s.cohort;
-        }
+        const course::Roster file = course::Roster::load(options.rosterPath, &problems);
+        for (const course::Student &st : file.students())
+            roster.append({st.login, st.name, st.email, st.cohort, {}});
     }
-    QList<SeedStudent> students = demoMix(logins, cohorts);
+    QList<SeedStudent> students = demoMix(roster);
     if (options.students > 0) {
         for (SeedStudent &s : students)
             s.behaviour = QStringLiteral("healthy");
@@ -269,7 +297,33 @@ bool SandboxServer::start(const SandboxOptions &options, QString *error)
                 return false;
         }
     }
+    // The GitHub half: one CA signs both servers.
+    if (!m_githubHttp.listen(QHostAddress::LocalHost, options.githubPort, m_certificates.serverConfiguration())) {
+        *error = QStringLiteral("cannot listen for the GitHub API on 127.0.0.1:%1 (%2): pick another --github-port")
+                     .arg(options.githubPort)
+                     .arg(m_githubHttp.errorString());
+        return false;
+    }
+    m_github.setBaseUrl(QUrl(githubUrl()));
+    m_github.setFaults(GithubFaults::parse(options.faults, &faultError));
+    m_githubHttp.setHandler([this](const HttpRequest &request, HttpResponse *response) { m_github.handle(request, response); });
+    {
+        // A large generated course gets its organisation and template; repositories
+        // for 100,000 students would only slow the start of a Kubernetes benchmark.
+        QList<GithubSeedStudent> repos;
+        if (students.size() <= 1000) {
+            for (const SeedStudent &s : students)
+                repos.append({s.login, s.name, s.email, s.behaviour});
+        }
+        m_githubSeed = m_github.seedCourse(QStringLiteral("webapps101"), QStringLiteral("app-template"), repos);
+    }
+    if (nodeRuntime)
+        static_cast<GitCodeSource *>(m_code.get())->setGithub(&m_github);
+
     seed(students, options);
+
+    if (!options.githubEnvPath.isEmpty() && !writeGithubEnv(options.githubEnvPath, error))
+        return false;
 
     if (!options.kubeconfigPath.isEmpty()) {
         QDir().mkpath(QFileInfo(options.kubeconfigPath).absolutePath());
@@ -301,11 +355,149 @@ void SandboxServer::seed(const QList<SeedStudent> &students, const SandboxOption
                                              QJsonObject{{QStringLiteral("courseops.io/course"), QStringLiteral("demo")}}}}},
                                {QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), QStringLiteral("Active")}}}},
                    &error);
-    for (const SeedStudent &s : students) {
-        m_store.create(type("apps/v1", "deployments"), options.ns, deploymentFor(s, options.ns), &error);
-        m_store.create(type("v1", "services"), options.ns, serviceFor(s, options.ns), &error);
+    if (students.size() > 1000 && options.runtime == QLatin1String("simulated")) {
+        seedSettled(students, options);
+    } else {
+        for (const SeedStudent &s : students) {
+            const QString repo = m_github.studentRepository(s.login);
+        const GitId commit = m_github.deployCommit(s.login);
+        m_store.create(type("apps/v1", "deployments"), options.ns,
+                       repo.isEmpty() ? deploymentFor(s, options.ns)
+                                      : deploymentFor(s, options.ns, githubUrl() + u'/' + repo + QLatin1String(".git"),
+                                                      QString::fromLatin1(commit)),
+                       &error);
+            m_store.create(type("v1", "services"), options.ns, serviceFor(s, options.ns), &error);
+        }
     }
     qCInfo(lcSandboxKube) << "seeded" << students.size() << "students on" << nodes << "nodes";
+}
+
+void SandboxServer::seedSettled(const QList<SeedStudent> &students, const SandboxOptions &options)
+{
+    // A large course starts as it would be found on a running cluster: every
+    // Deployment rolled out, its ReplicaSet and Pod in place, each Service with
+    // its cluster IP. Written in final form, not reconciled step by step, so
+    // 100,000 students are up in seconds.
+    const QStringList nodes = m_controllers->nodeNames();
+    const QString now = ObjectStore::now();
+    auto condition = [&](const char *t, const char *reason, const QString &message) {
+        return QJsonObject{{QStringLiteral("type"), QLatin1String(t)},
+                           {QStringLiteral("status"), QStringLiteral("True")},
+                           {QStringLiteral("lastUpdateTime"), now},
+                           {QStringLiteral("lastTransitionTime"), now},
+                           {QStringLiteral("reason"), QLatin1String(reason)},
+                           {QStringLiteral("message"), message}};
+    };
+    static const char alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
+    m_controllers->setBulkLoading(true);
+    quint32 ip = 0;
+    for (qsizetype i = 0; i < students.size(); ++i) {
+        const SeedStudent &s = students[i];
+        QJsonObject deployment = deploymentFor(s, options.ns);
+        QJsonObject dMeta = deployment.value(QStringLiteral("metadata")).toObject();
+        const QString deployUid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        dMeta.insert(QStringLiteral("uid"), deployUid);
+        dMeta.insert(QStringLiteral("generation"), 1);
+        dMeta.insert(QStringLiteral("annotations"),
+                     QJsonObject{{QStringLiteral("deployment.kubernetes.io/revision"), QStringLiteral("1")}});
+        deployment.insert(QStringLiteral("metadata"), dMeta);
+        const QJsonObject spec = deployment.value(QStringLiteral("spec")).toObject();
+        const QJsonObject podTemplate = spec.value(QStringLiteral("template")).toObject();
+        const QString hash = podTemplateHash(podTemplate);
+        const QString name = dMeta.value(QStringLiteral("name")).toString();
+        const QString rsName = name + u'-' + hash;
+        deployment.insert(
+            QStringLiteral("status"),
+            QJsonObject{{QStringLiteral("observedGeneration"), 1},
+                        {QStringLiteral("replicas"), 1},
+                        {QStringLiteral("updatedReplicas"), 1},
+                        {QStringLiteral("readyReplicas"), 1},
+                        {QStringLiteral("availableReplicas"), 1},
+                        {QStringLiteral("conditions"),
+                         QJsonArray{condition("Available", "MinimumReplicasAvailable",
+                                              QStringLiteral("Deployment has minimum availability.")),
+                                    condition("Progressing", "NewReplicaSetAvailable",
+                                              QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName))}}});
+        m_store.put(type("apps/v1", "deployments"), deployment);
+
+        QJsonObject labels = podTemplate[QStringLiteral("metadata")][QStringLiteral("labels")].toObject();
+        labels.insert(QStringLiteral("pod-template-hash"), hash);
+        QJsonObject rsTemplate = podTemplate;
+        QJsonObject rsTemplateMeta = rsTemplate.value(QStringLiteral("metadata")).toObject();
+        rsTemplateMeta.insert(QStringLiteral("labels"), labels);
+        rsTemplate.insert(QStringLiteral("metadata"), rsTemplateMeta);
+        QJsonObject selector = spec.value(QStringLiteral("selector")).toObject();
+        QJsonObject matchLabels = selector.value(QStringLiteral("matchLabels")).toObject();
+        matchLabels.insert(QStringLiteral("pod-template-hash"), hash);
+        selector.insert(QStringLiteral("matchLabels"), matchLabels);
+        const QString rsUid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        auto owner = [](const char *kind, const char *apiVersion, const QString &ownerName, const QString &uid) {
+            return QJsonArray{QJsonObject{{QStringLiteral("apiVersion"), QLatin1String(apiVersion)},
+                                          {QStringLiteral("kind"), QLatin1String(kind)},
+                                          {QStringLiteral("name"), ownerName},
+                                          {QStringLiteral("uid"), uid},
+                                          {QStringLiteral("controller"), true},
+                                          {QStringLiteral("blockOwnerDeletion"), true}}};
+        };
+        const QJsonObject rs{
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), rsName},
+                         {QStringLiteral("namespace"), options.ns},
+                         {QStringLiteral("uid"), rsUid},
+                         {QStringLiteral("generation"), 1},
+                         {QStringLiteral("labels"), labels},
+                         {QStringLiteral("annotations"),
+                          QJsonObject{{QStringLiteral("deployment.kubernetes.io/revision"), QStringLiteral("1")},
+                                      {QStringLiteral("deployment.kubernetes.io/desired-replicas"), QStringLiteral("1")},
+                                      {QStringLiteral("deployment.kubernetes.io/max-replicas"), QStringLiteral("2")}}},
+                         {QStringLiteral("ownerReferences"), owner("Deployment", "apps/v1", name, deployUid)}}},
+            {QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), 1},
+                                                 {QStringLiteral("selector"), selector},
+                                                 {QStringLiteral("template"), rsTemplate}}},
+            {QStringLiteral("status"), QJsonObject{{QStringLiteral("replicas"), 1},
+                                                   {QStringLiteral("fullyLabeledReplicas"), 1},
+                                                   {QStringLiteral("readyReplicas"), 1},
+                                                   {QStringLiteral("availableReplicas"), 1},
+                                                   {QStringLiteral("observedGeneration"), 1}}}};
+        m_store.put(type("apps/v1", "replicasets"), rs);
+
+        QString suffix;
+        quint32 x = quint32(i) * 2654435761u;
+        for (int k = 0; k < 5; ++k, x /= 27)
+            suffix += QLatin1Char(alphabet[x % 27]);
+        QJsonObject podSpec = rsTemplate.value(QStringLiteral("spec")).toObject();
+        podSpec.insert(QStringLiteral("nodeName"), nodes.at(int(i % nodes.size())));
+        podSpec.insert(QStringLiteral("restartPolicy"), QStringLiteral("Always"));
+        podSpec.insert(QStringLiteral("terminationGracePeriodSeconds"), 30);
+        QJsonObject pod{{QStringLiteral("metadata"),
+                         QJsonObject{{QStringLiteral("name"), QString(rsName + u'-' + suffix)},
+                                     {QStringLiteral("generateName"), QString(rsName + u'-')},
+                                     {QStringLiteral("namespace"), options.ns},
+                                     {QStringLiteral("generation"), 1},
+                                     {QStringLiteral("labels"), labels},
+                                     {QStringLiteral("ownerReferences"), owner("ReplicaSet", "apps/v1", rsName, rsUid)}}},
+                        {QStringLiteral("spec"), podSpec},
+                        {QStringLiteral("status"), QJsonObject{{QStringLiteral("qosClass"), QStringLiteral("Burstable")}}}};
+        m_kubelet->adoptRunning(&pod);
+        m_store.put(type("v1", "pods"), pod);
+
+        QJsonObject service = serviceFor(s, options.ns);
+        QJsonObject svcSpec = service.value(QStringLiteral("spec")).toObject();
+        const quint32 n = ++ip + 1;
+        const QString clusterIp = QStringLiteral("10.%1.%2.%3").arg(96 + (n >> 16)).arg((n >> 8) & 0xff).arg(n & 0xff);
+        svcSpec.insert(QStringLiteral("clusterIP"), clusterIp);
+        svcSpec.insert(QStringLiteral("clusterIPs"), QJsonArray{clusterIp});
+        svcSpec.insert(QStringLiteral("type"), QStringLiteral("ClusterIP"));
+        QJsonArray ports = svcSpec.value(QStringLiteral("ports")).toArray();
+        QJsonObject port = ports.first().toObject();
+        port.insert(QStringLiteral("protocol"), QStringLiteral("TCP"));
+        ports[0] = port;
+        svcSpec.insert(QStringLiteral("ports"), ports);
+        service.insert(QStringLiteral("spec"), svcSpec);
+        m_store.put(type("v1", "services"), service);
+    }
+    m_controllers->setBulkLoading(false);
+    m_controllers->skipClusterIps(ip);
 }
 
 QByteArray SandboxServer::kubeconfig() const

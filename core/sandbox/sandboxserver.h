@@ -2,6 +2,7 @@
 
 #include "sandbox/certificates.h"
 #include "sandbox/controllers.h"
+#include "sandbox/githubapi.h"
 #include "sandbox/httpserver.h"
 #include "sandbox/kubeapi.h"
 #include "sandbox/kubelet.h"
@@ -20,6 +21,8 @@ struct SandboxOptions
     int students = 0;              // 0: the demo course's roster
     QString rosterPath = QStringLiteral(":/demo/roster.csv");
     QString kubeconfigPath;        // written when set
+    QString githubEnvPath;         // COURSEOPS_GITHUB_API/TOKEN/CA lines, written when set
+    quint16 githubPort = 0;        // the GitHub API; 0: any free port
     QString stateDir;              // certificates (and later repositories) survive restarts here
     QString runtime = QStringLiteral("simulated"); // or "node"
     QString scenarioPath;          // YAML: login -> behaviour; default: the demo mix
@@ -35,6 +38,8 @@ struct SandboxOptions
 struct SeedStudent
 {
     QString login;
+    QString name;
+    QString email;
     QString cohort;
     QString behaviour; // healthy, crash, oom, slow-start, image-pull, unschedulable
 };
@@ -53,6 +58,9 @@ public:
     quint16 port() const { return m_http.port(); }
     quint16 routerPort() const;
     QString url() const;
+    QString githubUrl() const;
+    QByteArray githubStaffToken() const { return m_githubSeed.staffToken; }
+    GithubApi &github() { return m_github; }
     QByteArray adminToken() const { return m_adminToken; }
     QByteArray taToken() const { return m_taToken; }
     const Certificates &certificates() const { return m_certificates; }
@@ -60,13 +68,18 @@ public:
     KubeApi &api() { return *m_api; }
 
     QByteArray kubeconfig() const;
-    static QList<SeedStudent> demoMix(const QStringList &logins, const QStringList &cohorts);
+    static QList<SeedStudent> demoMix(const QList<SeedStudent> &roster);
 
 private:
     void seed(const QList<SeedStudent> &students, const SandboxOptions &options);
+    void seedSettled(const QList<SeedStudent> &students, const SandboxOptions &options);
+    bool writeGithubEnv(const QString &path, QString *error) const;
 
     ObjectStore m_store;
     HttpServer m_http;
+    GithubApi m_github;
+    HttpServer m_githubHttp;
+    GithubSeed m_githubSeed;
     std::unique_ptr<Controllers> m_controllers;
     std::unique_ptr<CodeSource> m_code;
     std::unique_ptr<Kubelet> m_kubelet;
