@@ -60,6 +60,7 @@ public:
     QString router() const { return m_router; }
     QString readyLine() const { return m_readyLine; }
     QString dir() const { return m_dir.path(); }
+    qint64 pid() const { return m_process.processId(); }
     QByteArray stderrOutput() { return m_process.readAllStandardError(); }
 
 private:
