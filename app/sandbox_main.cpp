@@ -4,8 +4,24 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <QSocketNotifier>
+
 #include <csignal>
 #include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminate(int)
+{
+    const char c = 1;
+    (void)!write(g_signalPipe[1], &c, 1);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -89,5 +105,17 @@ int main(int argc, char *argv[])
     if (server.routerPort())
         out << " router=http://127.0.0.1:" << server.routerPort();
     out << Qt::endl;
-    return app.exec();
+    // SIGTERM and SIGINT end the event loop, so --state-dir is written before exit.
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+        std::signal(SIGTERM, onTerminate);
+        std::signal(SIGINT, onTerminate);
+    }
+    const int code = app.exec();
+    if (!server.saveState(&error)) {
+        QTextStream(stderr) << "courseops-sandbox: the state was not saved: " << error << '\n';
+        return 1;
+    }
+    return code;
 }

@@ -3,6 +3,8 @@
 #include "kube/names.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -357,6 +359,62 @@ ObjectStore::EntryPtr ObjectStore::put(const ResourceType &type, QJsonObject obj
         meta.insert(QStringLiteral("generation"), 1);
     object.insert(kMetadata, meta);
     return store(type, std::move(object), EventType::Added);
+}
+
+bool ObjectStore::save(const QString &path, QString *error) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    f.write("{\"resourceVersion\":" + QByteArray::number(m_rv) + "}\n");
+    for (const ResourceType &type : resourceTypes()) {
+        forEach(type, QString(), QString(), [&](const EntryPtr &e) {
+            f.write(e->json);
+            f.write("\n");
+            return true;
+        });
+    }
+    if (!f.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool ObjectStore::restore(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    quint64 lastRv = QJsonDocument::fromJson(f.readLine()).object().value(QStringLiteral("resourceVersion")).toInteger();
+    int line = 1;
+    while (!f.atEnd()) {
+        const QByteArray bytes = f.readLine().trimmed();
+        ++line;
+        if (bytes.isEmpty())
+            continue;
+        const QJsonObject object = QJsonDocument::fromJson(bytes).object();
+        const ResourceType *type = findResourceKind(object.value(QStringLiteral("kind")).toString());
+        if (!type) {
+            *error = QStringLiteral("%1:%2: not an object this sandbox serves; delete the file to start afresh")
+                         .arg(path)
+                         .arg(line);
+            return false;
+        }
+        const quint64 rv = object[QStringLiteral("metadata")][QStringLiteral("resourceVersion")].toString().toULongLong();
+        if (rv > 0)
+            m_rv = rv - 1; // store() gives the object back the version it had
+        store(*type, object, EventType::Added);
+        lastRv = std::max(lastRv, m_rv);
+    }
+    m_rv = lastRv;
+    m_history.clear(); // events before the restart are gone, as with a restarted API server's watch cache
+    m_oldestRv = m_rv;
+    return true;
 }
 
 bool ObjectStore::eventsSince(quint64 rv, const std::function<void(const Event &)> &visit) const

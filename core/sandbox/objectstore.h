@@ -91,6 +91,11 @@ public:
     // Controller writes: create or replace without preconditions, keeping uid and creation time.
     EntryPtr put(const ResourceType &type, QJsonObject object);
 
+    // All objects as JSON lines, and back: what --state-dir keeps across a restart.
+    // Restored objects keep their resourceVersions, so clients resume their watches.
+    bool save(const QString &path, QString *error) const;
+    bool restore(const QString &path, QString *error);
+
     // Changes since `rv`, oldest first; false when `rv` is older than the history window.
     bool eventsSince(quint64 rv, const std::function<void(const Event &)> &visit) const;
 

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSaveFile>
@@ -134,6 +135,41 @@ quint16 SandboxServer::routerPort() const
     return m_router ? m_router->port() : 0;
 }
 
+bool SandboxServer::restoreState(const SandboxOptions &options, QString *error)
+{
+    if (!m_github.load(m_stateDir, error))
+        return false;
+    m_githubSeed.org = QStringLiteral("webapps101");
+    m_githubSeed.staffLogin = QStringLiteral("webapps101-staff");
+    m_githubSeed.staffToken = m_github.tokenFor(m_githubSeed.staffLogin);
+    m_githubSeed.taLogin = QStringLiteral("webapps101-ta");
+    m_githubSeed.taToken = m_github.tokenFor(m_githubSeed.taLogin);
+    m_controllers->setBulkLoading(true);
+    const bool ok = m_store.restore(m_stateDir + QLatin1String("/kube-objects.jsonl"), error);
+    m_controllers->setBulkLoading(false);
+    if (ok)
+        qCInfo(lcSandboxKube) << "restored the cluster and repositories from" << options.stateDir;
+    return ok;
+}
+
+bool SandboxServer::saveState(QString *error)
+{
+    if (m_stateDir.isEmpty())
+        return true;
+    QDir().mkpath(m_stateDir);
+    QSaveFile tokens(m_stateDir + QLatin1String("/tokens.json"));
+    if (!tokens.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write to %1: check that the state folder is writable").arg(m_stateDir);
+        return false;
+    }
+    tokens.write(QJsonDocument(QJsonObject{{QStringLiteral("admin"), QString::fromLatin1(m_adminToken)},
+                                           {QStringLiteral("ta"), QString::fromLatin1(m_taToken)}})
+                     .toJson());
+    tokens.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return tokens.commit() && m_github.save(m_stateDir, error) &&
+           m_store.save(m_stateDir + QLatin1String("/kube-objects.jsonl"), error);
+}
+
 QString SandboxServer::githubUrl() const
 {
     return QStringLiteral("https://127.0.0.1:%1").arg(m_githubHttp.port());
@@ -218,8 +254,18 @@ bool SandboxServer::start(const SandboxOptions &options, QString *error)
     m_api->setRuntime(m_kubelet.get());
     m_api->setFaults(faults);
 
+    m_stateDir = options.stateDir;
     m_adminToken = randomToken();
     m_taToken = randomToken();
+    const bool restoring = !m_stateDir.isEmpty() && QFile::exists(m_stateDir + QLatin1String("/kube-objects.jsonl"));
+    if (restoring) {
+        QFile tokens(m_stateDir + QLatin1String("/tokens.json"));
+        if (tokens.open(QIODevice::ReadOnly)) {
+            const QJsonObject t = QJsonDocument::fromJson(tokens.readAll()).object();
+            m_adminToken = t.value(QStringLiteral("admin")).toString().toLatin1();
+            m_taToken = t.value(QStringLiteral("ta")).toString().toLatin1();
+        }
+    }
     m_api->addUser(m_adminToken, {QStringLiteral("course-staff"), {QStringLiteral("course:staff")}, false});
     m_api->addUser(m_taToken, {QStringLiteral("course-ta"), {QStringLiteral("course:tas")}, true});
 
@@ -307,7 +353,10 @@ bool SandboxServer::start(const SandboxOptions &options, QString *error)
     m_github.setBaseUrl(QUrl(githubUrl()));
     m_github.setFaults(GithubFaults::parse(options.faults, &faultError));
     m_githubHttp.setHandler([this](const HttpRequest &request, HttpResponse *response) { m_github.handle(request, response); });
-    {
+    if (restoring) {
+        if (!restoreState(options, error))
+            return false;
+    } else {
         // A large generated course gets its organisation and template; repositories
         // for 100,000 students would only slow the start of a Kubernetes benchmark.
         QList<GithubSeedStudent> repos;
@@ -320,7 +369,8 @@ bool SandboxServer::start(const SandboxOptions &options, QString *error)
     if (nodeRuntime)
         static_cast<GitCodeSource *>(m_code.get())->setGithub(&m_github);
 
-    seed(students, options);
+    if (!restoring)
+        seed(students, options);
 
     if (!options.githubEnvPath.isEmpty() && !writeGithubEnv(options.githubEnvPath, error))
         return false;

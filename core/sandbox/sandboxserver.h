@@ -68,12 +68,16 @@ public:
     KubeApi &api() { return *m_api; }
 
     QByteArray kubeconfig() const;
+    // Writes objects, repositories and tokens to --state-dir (a no-op without one).
+    bool saveState(QString *error);
     static QList<SeedStudent> demoMix(const QList<SeedStudent> &roster);
 
 private:
     void seed(const QList<SeedStudent> &students, const SandboxOptions &options);
     void seedSettled(const QList<SeedStudent> &students, const SandboxOptions &options);
     bool writeGithubEnv(const QString &path, QString *error) const;
+    bool restoreState(const SandboxOptions &options, QString *error);
+    QString m_stateDir;
 
     ObjectStore m_store;
     HttpServer m_http;
