@@ -220,15 +220,7 @@ Controllers::Controllers(ObjectStore *store, QObject *parent)
     // Rollouts that have not finished are looked at again, for their deadline.
     auto *resync = new QTimer(this);
     connect(resync, &QTimer::timeout, this, [this] {
-        m_store->forEach(deploymentsType(), QString(), QString(), [this](const ObjectStore::EntryPtr &e) {
-            const QJsonObject st = e->object().value(QStringLiteral("status")).toObject();
-            for (const QJsonValue &c : st.value(QStringLiteral("conditions")).toArray()) {
-                if (c[QStringLiteral("type")].toString() == QLatin1String("Progressing") &&
-                    c[QStringLiteral("reason")].toString() == QLatin1String("ReplicaSetUpdated"))
-                    m_deployments.insert(ObjectStore::keyOf(nsOf(e->object()), nameOf(e->object())));
-            }
-            return true;
-        });
+        m_deployments.unite(m_rollingOut);
         if (!m_deployments.isEmpty())
             m_work.start();
     });
@@ -634,6 +626,11 @@ void Controllers::syncDeployment(const QString &ns, const QString &name)
         }
     }
     status.insert(QStringLiteral("conditions"), conditions);
+    const QString key = ObjectStore::keyOf(ns, name);
+    if (complete || paused)
+        m_rollingOut.remove(key);
+    else
+        m_rollingOut.insert(key);
     QJsonObject m = meta(d);
     QJsonObject annotations = m.value(QStringLiteral("annotations")).toObject();
     if (newRs) {

@@ -64,6 +64,7 @@ private:
     QSet<QString> m_replicaSets;
     QSet<QString> m_unscheduled;
     QSet<QString> m_services;
+    QSet<QString> m_rollingOut; // deployments whose rollout has not finished: looked at again for the deadline
     QSet<QString> m_deletedOwners; // uids
     QSet<QString> m_waitingForRoom; // pods no node had room for
     QHash<QString, QSet<QString>> m_podsByOwner; // owner uid -> "ns/name"
