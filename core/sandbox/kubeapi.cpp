@@ -90,6 +90,17 @@ bool decodeContinue(const QString &token, quint64 *rv, QString *lastKey)
 
 QJsonObject scaleOf(const QJsonObject &deployment);
 
+ApiError resourceNotFound()
+{
+    return {404, QStringLiteral("NotFound"), QStringLiteral("the server could not find the requested resource"), {}};
+}
+
+ApiError methodNotAllowed()
+{
+    return {405, QStringLiteral("MethodNotAllowed"),
+            QStringLiteral("the server does not allow this method on the requested resource"), {}};
+}
+
 } // namespace
 
 QByteArray statusJson(const ApiError &e)
@@ -332,8 +343,7 @@ void KubeApi::serve(const HttpRequest &request, HttpResponse *response, const Ap
             segments << QUrl::fromPercentEncoding(s);
     }
     if (segments.isEmpty() || segments.first() == QLatin1String("openapi")) {
-        response->send(404, kJson, statusJson({404, QStringLiteral("NotFound"),
-                                               QStringLiteral("the server could not find the requested resource"), {}}));
+        response->send(404, kJson, statusJson(resourceNotFound()));
         return;
     }
     const bool core = segments.first() == QLatin1String("api");
@@ -354,8 +364,7 @@ void KubeApi::serve(const HttpRequest &request, HttpResponse *response, const Ap
     }
     route.type = findResourceType(gv, rest.first());
     if (!route.type || rest.size() > 3) {
-        response->send(404, kJson, statusJson({404, QStringLiteral("NotFound"),
-                                               QStringLiteral("the server could not find the requested resource"), {}}));
+        response->send(404, kJson, statusJson(resourceNotFound()));
         return;
     }
     if (rest.size() >= 2)
@@ -363,8 +372,7 @@ void KubeApi::serve(const HttpRequest &request, HttpResponse *response, const Ap
     if (rest.size() == 3)
         route.subresource = rest.at(2);
     if (!route.subresource.isEmpty() && !route.type->subresources.contains(route.subresource)) {
-        response->send(404, kJson, statusJson({404, QStringLiteral("NotFound"),
-                                               QStringLiteral("the server could not find the requested resource"), {}}));
+        response->send(404, kJson, statusJson(resourceNotFound()));
         return;
     }
 
@@ -388,10 +396,7 @@ void KubeApi::serve(const HttpRequest &request, HttpResponse *response, const Ap
     if (route.verb.isEmpty() || (!route.subresource.isEmpty() && route.subresource != QLatin1String("exec") &&
                                  route.subresource != QLatin1String("log") && route.verb != QLatin1String("get") &&
                                  route.verb != QLatin1String("update") && route.verb != QLatin1String("patch"))) {
-        response->send(405, kJson, statusJson({405, QStringLiteral("MethodNotAllowed"),
-                                               QStringLiteral("the server does not allow this method on the requested "
-                                                              "resource"),
-                                               {}}));
+        response->send(405, kJson, statusJson(methodNotAllowed()));
         return;
     }
 
@@ -451,8 +456,7 @@ void KubeApi::serveDiscovery(const HttpRequest &request, HttpResponse *response,
 {
     Q_UNUSED(request);
     auto notFound = [&] {
-        response->send(404, kJson, statusJson({404, QStringLiteral("NotFound"),
-                                               QStringLiteral("the server could not find the requested resource"), {}}));
+        response->send(404, kJson, statusJson(resourceNotFound()));
     };
     // Groups in discovery order, each with its one version.
     QList<QPair<QString, QString>> groups; // group, version
@@ -655,10 +659,7 @@ void KubeApi::serveGet(const HttpRequest &request, HttpResponse *response, const
 void KubeApi::serveList(const HttpRequest &request, HttpResponse *response, const Route &route)
 {
     if (!route.type->listable) {
-        response->send(405, kJson, statusJson({405, QStringLiteral("MethodNotAllowed"),
-                                               QStringLiteral("the server does not allow this method on the requested "
-                                                              "resource"),
-                                               {}}));
+        response->send(405, kJson, statusJson(methodNotAllowed()));
         return;
     }
     const auto filter = parseFilter(request, *route.type, response);
@@ -774,10 +775,7 @@ bool inNamespace(const QString &ns, const ObjectStore::Entry &entry)
 void KubeApi::serveWatch(const HttpRequest &request, HttpResponse *response, const Route &route)
 {
     if (!route.type->listable) {
-        response->send(405, kJson, statusJson({405, QStringLiteral("MethodNotAllowed"),
-                                               QStringLiteral("the server does not allow this method on the requested "
-                                                              "resource"),
-                                               {}}));
+        response->send(405, kJson, statusJson(methodNotAllowed()));
         return;
     }
     const auto filter = parseFilter(request, *route.type, response);
@@ -1038,10 +1036,7 @@ void KubeApi::serveCreate(const HttpRequest &request, HttpResponse *response, co
 {
     Q_UNUSED(user);
     if (!route.name.isEmpty()) {
-        response->send(405, kJson, statusJson({405, QStringLiteral("MethodNotAllowed"),
-                                               QStringLiteral("the server does not allow this method on the requested "
-                                                              "resource"),
-                                               {}}));
+        response->send(405, kJson, statusJson(methodNotAllowed()));
         return;
     }
     auto body = parseBody(request, response);
@@ -1522,8 +1517,7 @@ bool KubeApi::acceptUpgrade(const HttpRequest &request, HttpResponse *refusal)
     }
     const auto target = execTarget(request.path, request.rawQuery);
     if (!target) {
-        refusal->send(404, kJson, statusJson({404, QStringLiteral("NotFound"),
-                                              QStringLiteral("the server could not find the requested resource"), {}}));
+        refusal->send(404, kJson, statusJson(resourceNotFound()));
         return false;
     }
     if (!allowed(*user, QStringLiteral("create"), QString(), QStringLiteral("pods"), QStringLiteral("exec"), target->ns)) {
