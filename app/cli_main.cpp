@@ -1,3 +1,4 @@
+#include "cli_status.h"
 #include "course/courseconfig.h"
 #include "course/roster.h"
 
@@ -19,7 +20,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "CourseOps from the command line.\n\nCommands:\n"
-        "  check    validate a course file and roster (exit 1 when either has errors)"));
+        "  check    validate a course file and roster (exit 1 when either has errors)\n"
+        "  status   one row per student: pod status, ready, restarts, age, rollout (exit 1 when the\n"
+        "           kubeconfig or the cluster fails)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
@@ -27,7 +30,20 @@ int main(int argc, char *argv[])
                                           QStringLiteral("file"), QStringLiteral(":/demo/course.yaml"));
     const QCommandLineOption rosterOption(QStringLiteral("roster"), QStringLiteral("Roster (CSV or YAML)."),
                                           QStringLiteral("file"), QStringLiteral(":/demo/roster.csv"));
-    parser.addOptions({courseOption, rosterOption});
+    const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
+                                              QStringLiteral("status: kubeconfig file(s), ':'-separated (default: "
+                                                             "$KUBECONFIG or ~/.kube/config)."),
+                                              QStringLiteral("path"));
+    const QCommandLineOption contextOption(QStringLiteral("context"),
+                                           QStringLiteral("status: kubeconfig context (default: the current one)."),
+                                           QStringLiteral("name"));
+    const QCommandLineOption namespaceOption({QStringLiteral("n"), QStringLiteral("namespace")},
+                                             QStringLiteral("status: only this namespace (default: all)."),
+                                             QStringLiteral("namespace"));
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                          QStringLiteral("status: table or json."), QStringLiteral("format"),
+                                          QStringLiteral("table"));
+    parser.addOptions({courseOption, rosterOption, kubeconfigOption, contextOption, namespaceOption, outputOption});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -45,6 +61,15 @@ int main(int argc, char *argv[])
         out << "course: " << (config.name.isEmpty() ? QStringLiteral("(not loaded)") : config.name) << '\n'
             << "students: " << roster.size() << '\n';
         return course::hasErrors(problems) ? 1 : 0;
+    }
+    if (args.first() == QLatin1String("status")) {
+        StatusCommandOptions options;
+        if (parser.isSet(kubeconfigOption))
+            options.kubeconfigFiles = parser.value(kubeconfigOption).split(u':', Qt::SkipEmptyParts);
+        options.context = parser.value(contextOption);
+        options.namespaceName = parser.value(namespaceOption);
+        options.output = parser.value(outputOption);
+        return runStatusCommand(options, out, err);
     }
     err << "courseops-cli: unknown command '" << args.first() << "'; see courseops-cli --help\n";
     return 2;

@@ -24,13 +24,14 @@ struct ApiStatus
         Credential, // the exec plugin or the kubeconfig's credentials failed before any request
         Canceled,   // stopped by us
         Decode,     // the answer was not what the API promises (garbled JSON, wrong kind)
+        Refused,    // we did not send it: the operation cannot apply (a paused Deployment's restart)
     };
 
     Kind kind = Kind::Ok;
-    int code = 0;           // HTTP status when there was an answer (also on success), else 0
-    QString reason;         // Status.reason ("NotFound", "Conflict", "Expired", ...) or our cause
-    QString message;        // for a person
-    QString serverMessage;  // Status.message exactly as the server wrote it; empty when none
+    int code = 0;               // HTTP status when there was an answer (also on success), else 0
+    QString reason;             // Status.reason ("NotFound", "Conflict", "Expired", ...) or our cause
+    QString message;            // for a person
+    QString serverMessage;      // Status.message exactly as the server wrote it; empty when none
     int retryAfterSeconds = -1; // the Retry-After header; -1 when absent
 
     bool isOk() const { return kind == Kind::Ok; }
