@@ -104,14 +104,16 @@ int runStatusCommand(const StatusCommandOptions &options, QTextStream &out, QTex
         r->start();
     }
     loop.exec();
+    // Stop every worker before leaving, also after a failure: one still running
+    // while its reflector is destroyed crashes the program.
+    pods.stop();
+    deployments.stop();
+    services.stop();
     if (!failure.isOk()) {
         err << "courseops-cli: " << failure.message << " (context " << access->contextName() << ", server "
             << access->server().toString() << ")\n";
         return 1;
     }
-    pods.stop();
-    deployments.stop();
-    services.stop();
 
     // Join by (namespace, login), pointing into the stopped reflectors' caches: at
     // course scale copies of 300,000 objects would double the memory.

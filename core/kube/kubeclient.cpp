@@ -7,6 +7,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QThread>
+#include <QPointer>
 #include <QTimer>
 #include <algorithm>
 
@@ -124,7 +125,7 @@ private:
     {
         if (!m_reply)
             return;
-        QNetworkReply *reply = m_reply;
+        QNetworkReply *reply = m_reply.data();
         m_reply = nullptr;
         disconnect(reply, nullptr, this, nullptr);
         reply->abort();
@@ -300,7 +301,7 @@ private:
     ResultHandler m_done;
     QPointer<KubeStream> m_stream;
     QNetworkAccessManager *m_streamNetwork = nullptr;
-    QNetworkReply *m_reply = nullptr;
+    QPointer<QNetworkReply> m_reply; // the network manager may go first when the client is destroyed
     QList<QSslError> m_sslErrors;
     QByteArray m_body;
     QTimer m_retryTimer;
