@@ -11,6 +11,10 @@
 #include <QTextStream>
 #include <algorithm>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace {
 
 struct StudentKey
@@ -109,6 +113,9 @@ int runStatusCommand(const StatusCommandOptions &options, QTextStream &out, QTex
     pods.stop();
     deployments.stop();
     services.stop();
+#if defined(__GLIBC__)
+    malloc_trim(0); // the list pages and parsers are gone: give their memory back before the rows
+#endif
     if (!failure.isOk()) {
         err << "courseops-cli: " << failure.message << " (context " << access->contextName() << ", server "
             << access->server().toString() << ")\n";

@@ -169,9 +169,10 @@ private Q_SLOTS:
         QVERIFY(made > seconds * 10);
         QVERIFY(p.watches >= quint64(seconds / 4)); // drop-watch=3s
         QVERIFY(p.eventsApplied > 0);
-        QVERIFY(p.relistsGone + deployments.stats().relistsGone + services.stats().relistsGone >=
-                1); // compact=7s
+        QVERIFY(p.failures > 0);
         QCOMPARE(p.resyncs, 0u);
+        // 410s come only when a compaction lands between the last event seen and the resumed
+        // watch; relistAfterGone in tst_reflector makes that happen on purpose.
     }
 };
 
