@@ -3,6 +3,8 @@
 #include "kube/execcredential.h"
 #include "kube/kubelog.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QThread>
 
 namespace kube {
@@ -76,7 +78,46 @@ std::shared_ptr<ClusterAccess> ClusterAccess::create(const ClusterCredentials &c
     else if (!credentials.username.isEmpty())
         c.authorization = "Basic " + (credentials.username + u':' + credentials.password).toUtf8().toBase64();
     access->m_credential = c;
+    if (!credentials.tokenFile.isEmpty()) {
+        access->m_tokenFile = credentials.tokenFile;
+        const QFileInfo file(credentials.tokenFile);
+        access->m_tokenFileModified = file.lastModified();
+        access->m_tokenFileSize = file.exists() ? file.size() : -1;
+        access->m_tokenFileRead.start();
+    }
     return access;
+}
+
+void ClusterAccess::rereadTokenFileLocked() const
+{
+    if (m_tokenFile.isEmpty() || !m_credential)
+        return;
+    const QFileInfo info(m_tokenFile);
+    const QDateTime modified = info.lastModified();
+    const qint64 size = info.exists() ? info.size() : -1;
+    if (m_tokenFileRead.isValid() && m_tokenFileRead.elapsed() < tokenFileRereadMs &&
+        modified == m_tokenFileModified && size == m_tokenFileSize)
+        return;
+    m_tokenFileModified = modified;
+    m_tokenFileSize = size;
+    m_tokenFileRead.start();
+    QFile file(m_tokenFile);
+    constexpr qint64 kMaxToken = 1024 * 1024; // tokens are a few KB; never read a wrong path without end
+    const QByteArray token = file.open(QIODevice::ReadOnly) ? file.read(kMaxToken).trimmed() : QByteArray();
+    if (token.isEmpty()) {
+        qCWarning(lcKubeConfig).noquote()
+            << QStringLiteral("tokenFile '%1' of user '%2' cannot be read or is empty: %3; the token read "
+                              "before stays in use. Put the new token in the file.")
+                   .arg(m_tokenFile, m_userName,
+                        file.error() != QFileDevice::NoError ? file.errorString() : QStringLiteral("it is empty"));
+        return;
+    }
+    const QByteArray authorization = "Bearer " + token;
+    if (authorization == m_credential->authorization)
+        return;
+    qCInfo(lcKubeConfig).noquote() << "tokenFile of" << m_userName << "changed; using its new token";
+    m_credential->authorization = authorization;
+    m_credential->generation = ++m_generation;
 }
 
 std::shared_ptr<ClusterAccess> ClusterAccess::fromKubeconfig(const QStringList &files, const QString &context,
@@ -139,6 +180,7 @@ QUrl ClusterAccess::url(const QString &path, const QUrlQuery &query) const
 std::optional<Credential> ClusterAccess::currentCredential() const
 {
     QMutexLocker lock(&m_mutex);
+    rereadTokenFileLocked();
     if (m_credential && (!m_expiry.isValid() || QDateTime::currentDateTimeUtc() < m_expiry))
         return m_credential;
     return std::nullopt;
@@ -148,6 +190,7 @@ void ClusterAccess::requestCredential(
     QObject *context, std::function<void(const std::optional<Credential> &, const QString &error)> done)
 {
     QMutexLocker lock(&m_mutex);
+    rereadTokenFileLocked();
     if (m_credential && (!m_expiry.isValid() || QDateTime::currentDateTimeUtc() < m_expiry)) {
         const Credential c = *m_credential;
         lock.unlock();
@@ -180,6 +223,8 @@ void ClusterAccess::requestCredential(
 void ClusterAccess::rejectCredential(quint64 generation)
 {
     QMutexLocker lock(&m_mutex);
+    if (!m_tokenFile.isEmpty() && m_credential && m_credential->generation == generation)
+        m_tokenFileRead.invalidate(); // refused: the next request reads the file again
     if (m_plugin && m_credential && m_credential->generation == generation) {
         qCInfo(lcKubeHttp).noquote() << "cluster refused the credential of" << m_userName
                                      << "(401); the exec plugin runs again";

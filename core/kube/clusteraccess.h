@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QNetworkProxy>
 #include <QPointer>
@@ -72,6 +73,14 @@ public:
     // Whether a rejected credential can be replaced (only an exec plugin can).
     bool canRefresh() const { return hasExecPlugin(); }
 
+    // A user's tokenFile is read again, as client-go does, so that a rotated
+    // token (a projected service-account token, a helper that rewrites the
+    // file) is used without restarting: at once when the file changes (its
+    // modification time or size), at least every tokenFileRereadMs otherwise,
+    // and on the next request after the cluster refused the token (401). An
+    // unreadable or empty file keeps the token in use.
+    static constexpr int tokenFileRereadMs = 60000;
+
     // Tests: how often the plugin has been run.
     int pluginRuns() const;
 
@@ -80,6 +89,7 @@ private:
     void onPluginReady(const QString &token, const QByteArray &certPem, const QByteArray &keyPem,
                        const QDateTime &expiry);
     void onPluginFailed(const QString &error);
+    void rereadTokenFileLocked() const; // m_mutex held
 
     struct Waiter
     {
@@ -96,9 +106,14 @@ private:
     ClusterCredentials m_credentials; // the kubeconfig's, for building TLS configurations
 
     mutable QMutex m_mutex;
-    std::optional<Credential> m_credential; // guarded by m_mutex
-    QDateTime m_expiry;                     // of m_credential (exec); invalid: none
-    quint64 m_generation = 0;
+    mutable std::optional<Credential> m_credential; // guarded by m_mutex
+    QDateTime m_expiry;                             // of m_credential (exec); invalid: none
+    mutable quint64 m_generation = 0;
+    // tokenFile, when the credential came from one (guarded by m_mutex).
+    QString m_tokenFile;
+    mutable QDateTime m_tokenFileModified;
+    mutable qint64 m_tokenFileSize = -1;
+    mutable QElapsedTimer m_tokenFileRead; // invalid: read it on the next request
     bool m_pluginRunning = false;
     int m_pluginRuns = 0;
     QList<Waiter> m_waiters;

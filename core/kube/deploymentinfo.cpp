@@ -1,7 +1,6 @@
 #include "kube/deploymentinfo.h"
 
 #include "kube/jsonfields.h"
-#include "kube/podinfo.h"
 
 namespace kube {
 
@@ -9,7 +8,7 @@ using namespace kube::json;
 
 QStringView DeploymentInfo::label(QStringView key) const
 {
-    return flatLabel(labels, key);
+    return labels.value(key);
 }
 
 QString DeploymentInfo::templateAnnotation(QAnyStringView key) const
@@ -34,23 +33,10 @@ QString DeploymentInfo::commit() const
 bool parseDeployment(element d, DeploymentInfo *out)
 {
     *out = DeploymentInfo{};
-    if (!d.is_object())
-        return false;
-    const std::string_view kind = text(d["kind"]);
-    if (!kind.empty() && kind != "Deployment")
-        return false;
-    const Field metadata = d["metadata"];
-    const std::string_view name = text(metadata["name"]);
-    if (name.empty())
+    if (!readObjectMeta(d, "Deployment", out))
         return false;
     DeploymentInfo &x = *out;
-    x.name = ownString(name);
-    x.namespaceName = sharedString(text(metadata["namespace"]));
-    x.uid = uuid(text(metadata["uid"]));
-    x.resourceVersion = ownString(text(metadata["resourceVersion"]));
-    x.labels = flatLabels(metadata["labels"]);
-    x.creationTimestamp = parseRfc3339(text(metadata["creationTimestamp"]));
-    x.generation = int64(metadata["generation"]);
+    x.generation = int64(d["metadata"]["generation"]);
 
     const Field spec = d["spec"];
     x.specReplicas = qint32(int64(spec["replicas"], -1));
@@ -88,14 +74,7 @@ bool parseDeployment(element d, DeploymentInfo *out)
 
 std::optional<DeploymentInfo> parseDeploymentJson(QByteArrayView json)
 {
-    simdjson::dom::parser parser;
-    element root;
-    if (parser.parse(json.data(), size_t(json.size())).get(root))
-        return std::nullopt;
-    DeploymentInfo d;
-    if (!parseDeployment(root, &d))
-        return std::nullopt;
-    return d;
+    return parseJsonWith(json, &parseDeployment);
 }
 
 } // namespace kube

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kube/labels.h"
+
 #include <QAnyStringView>
 #include <QByteArrayView>
 #include <QList>
@@ -23,7 +25,7 @@ struct DeploymentInfo
     QString name;
     QUuid uid;
     QString resourceVersion;
-    QString labels; // "k=v,k=v", as PodInfo::labels
+    Labels labels; // as PodInfo::labels
     // spec.template.metadata.annotations, in API order.
     QList<std::pair<QString, QString>> templateAnnotations;
     QString progressingReason; // reason of the Progressing condition ("ProgressDeadlineExceeded", ...)

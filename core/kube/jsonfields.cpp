@@ -24,34 +24,33 @@ QString sharedString(std::string_view utf8)
     return value;
 }
 
-QString flatLabels(Field labels)
+Labels readLabels(Field labels)
 {
+    Labels out;
     object map;
     if (labels.get_object().get(map))
-        return {};
-    std::string flat;
+        return out;
+    std::string keys;
+    std::string values;
     for (const auto &entry : map) {
         std::string_view value;
         if (entry.value.get_string().get(value))
             continue;
         const std::string_view key = entry.key;
-        if (key.find_first_of(",=") != std::string_view::npos || value.find(',') != std::string_view::npos)
+        if (key.empty() || key.find_first_of(",=") != std::string_view::npos ||
+            value.find(',') != std::string_view::npos)
             continue;
-        if (!flat.empty())
-            flat += ',';
-        flat.append(key).append(1, '=').append(value);
+        if (!keys.empty()) {
+            keys += ',';
+            values += ',';
+        }
+        keys += key;
+        values += value;
     }
-    return ownString(flat);
-}
-
-QStringView flatLabel(const QString &flat, QStringView key)
-{
-    for (const QStringView entry : QStringView(flat).tokenize(u',')) {
-        const qsizetype equals = entry.indexOf(u'=');
-        if (equals >= 0 && entry.first(equals) == key)
-            return entry.sliced(equals + 1);
-    }
-    return {};
+    out.keys = sharedString(keys);
+    if (!out.keys.isEmpty())
+        out.values = ownString(values);
+    return out;
 }
 
 } // namespace kube::json

@@ -258,6 +258,8 @@ private:
             retryAfterSeconds(retryAfter);
             return;
         }
+        if (m_httpStatus == 401)
+            access->rejectCredential(m_generation); // a tokenFile is read again for the next request
         ApiStatus s =
             statusFromHttp(m_httpStatus, m_body, retryAfter, describeRequest(m_request.verb, m_request.path));
         if (m_httpStatus == 401)

@@ -142,6 +142,9 @@ QString kindName(const YAML::Node &node)
 // converter would; quoted ones (tag "!") stay strings.
 QJsonValue toJson(const YAML::Node &node)
 {
+    // A missing key reads as an invalid node, whose Type() throws (found by fuzz_kubeconfig).
+    if (!node.IsDefined())
+        return QJsonValue::Null;
     switch (node.Type()) {
     case YAML::NodeType::Map: {
         QJsonObject o;
@@ -462,7 +465,8 @@ private:
             }
             if (const YAML::Node ext = body["extensions"]; ext.IsDefined() && ext.IsSequence()) {
                 for (const YAML::Node &item : ext) {
-                    if (item.IsMap() && item["name"].IsScalar() &&
+                    // A missing key reads as an invalid node: IsScalar() on it throws (fuzz_kubeconfig).
+                    if (item.IsMap() && item["name"].IsDefined() && item["name"].IsScalar() &&
                         qs(item["name"].Scalar()) == kExecExtension)
                         c.execConfig = toJson(item["extension"]);
                 }
@@ -699,14 +703,23 @@ std::optional<QByteArray> readReferencedFile(const QString &path, const QString 
                                              const QString &asWritten, const QString &baseDir,
                                              QString *message)
 {
+    // Certificates, keys and tokens are a few KB; a bound keeps a path such as
+    // /dev/zero or a log file named by mistake from reading without end.
+    constexpr qint64 kMaxReferencedFile = 4 * 1024 * 1024;
     QFile f(path);
     QString why;
-    if (QFileInfo(path).isDir())
+    QByteArray bytes;
+    if (QFileInfo(path).isDir()) {
         why = QStringLiteral("it is a directory");
-    else if (!f.open(QIODevice::ReadOnly))
+    } else if (!f.open(QIODevice::ReadOnly)) {
         why = f.errorString();
+    } else {
+        bytes = f.read(kMaxReferencedFile + 1);
+        if (bytes.size() > kMaxReferencedFile)
+            why = QStringLiteral("it is larger than 4 MiB, which no certificate, key or token is");
+    }
     if (why.isEmpty())
-        return f.readAll();
+        return bytes;
     QString hint = QStringLiteral("fix the path");
     if (!asWritten.isEmpty() && !QDir::isAbsolutePath(asWritten))
         hint += QStringLiteral(" ('%1' is taken relative to %2, the kubeconfig's folder)")

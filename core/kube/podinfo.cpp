@@ -1,79 +1,16 @@
 #include "kube/podinfo.h"
 
+#include "kube/jsonfields.h"
+
 #include <QDate>
-#include <QHash>
-#include <QMutex>
-#include <simdjson.h>
-#include <string>
 #include <utility>
 #include <vector>
 
 namespace kube {
 
+using namespace kube::json;
+
 namespace {
-
-using simdjson::dom::array;
-using simdjson::dom::element;
-using simdjson::dom::object;
-using Field = simdjson::simdjson_result<element>;
-
-// Namespaces, node names, images, container names, label keys and reasons come
-// from small sets shared by thousands of pods: keep one copy of each and let
-// every PodInfo share it. The cap keeps an unusual cluster from growing the
-// pool without end; past it strings are simply not shared.
-QString sharedString(std::string_view utf8)
-{
-    if (utf8.empty())
-        return {};
-    constexpr qsizetype kMaxShared = 20000;
-    static QMutex mutex;
-    static QHash<QByteArray, QString> pool;
-    const qsizetype size = qsizetype(utf8.size());
-    QMutexLocker lock(&mutex);
-    const auto it = pool.constFind(QByteArray::fromRawData(utf8.data(), size));
-    if (it != pool.cend())
-        return *it;
-    QString value = QString::fromUtf8(utf8.data(), size);
-    if (pool.size() < kMaxShared)
-        pool.insert(QByteArray(utf8.data(), size), value);
-    return value;
-}
-
-QString ownString(std::string_view utf8)
-{
-    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
-}
-
-// Field readers: a missing field or one of another type reads as empty/0/false,
-// as Go's zero values do when kubectl decodes the same JSON.
-std::string_view text(Field field)
-{
-    std::string_view value;
-    return field.get_string().get(value) ? std::string_view() : value;
-}
-
-qint32 int32(Field field)
-{
-    int64_t value = 0;
-    return field.get_int64().get(value) ? 0 : qint32(value);
-}
-
-bool boolean(Field field)
-{
-    bool value = false;
-    return field.get_bool().get(value) ? false : value;
-}
-
-qint64 timestamp(Field field)
-{
-    return parseRfc3339(text(field));
-}
-
-// False when the field is missing, null or not an object, as a nil pointer in Go.
-bool objectAt(Field field, object *out)
-{
-    return !field.get_object().get(*out);
-}
 
 PodPhase phaseFromText(std::string_view phase)
 {
@@ -168,28 +105,6 @@ SpecImages readSpecImages(Field containers)
     return images;
 }
 
-// Labels become one "k=v,k=v" string: one allocation instead of two per label.
-QString readLabels(Field labels)
-{
-    object map;
-    if (labels.get_object().get(map))
-        return {};
-    std::string flat;
-    for (const auto &entry : map) {
-        std::string_view value;
-        if (entry.value.get_string().get(value))
-            continue;
-        const std::string_view key = entry.key;
-        // Such labels fail the API server's validation; they would break the format.
-        if (key.find_first_of(",=") != std::string_view::npos || value.find(',') != std::string_view::npos)
-            continue;
-        if (!flat.empty())
-            flat += ',';
-        flat.append(key).append(1, '=').append(value);
-    }
-    return ownString(flat);
-}
-
 // Reads "NN..." of exactly `width` digits at text[pos].
 bool readDigits(std::string_view text, size_t pos, size_t width, int *value)
 {
@@ -228,12 +143,7 @@ QString toString(PodPhase phase)
 
 QStringView PodInfo::label(QStringView key) const
 {
-    for (const QStringView entry : QStringView(labels).tokenize(u',')) {
-        const qsizetype equals = entry.indexOf(u'=');
-        if (equals >= 0 && entry.first(equals) == key)
-            return entry.sliced(equals + 1);
-    }
-    return {};
+    return labels.value(key);
 }
 
 qint64 parseRfc3339(std::string_view text)
@@ -286,25 +196,10 @@ qint64 parseRfc3339(std::string_view text)
 bool parsePod(element pod, PodInfo *out)
 {
     *out = PodInfo{};
-    if (!pod.is_object())
+    if (!readObjectMeta(pod, "Pod", out))
         return false;
-    const std::string_view kind = text(pod["kind"]);
-    if (!kind.empty() && kind != "Pod")
-        return false;
-    const std::string_view name = text(pod["metadata"]["name"]);
-    if (name.empty())
-        return false;
-
     PodInfo &p = *out;
-    const Field metadata = pod["metadata"];
-    p.name = ownString(name);
-    p.namespaceName = sharedString(text(metadata["namespace"]));
-    const std::string_view uid = text(metadata["uid"]);
-    p.uid = QUuid::fromString(QLatin1String(uid.data(), qsizetype(uid.size())));
-    p.resourceVersion = ownString(text(metadata["resourceVersion"]));
-    p.labels = readLabels(metadata["labels"]);
-    p.creationTimestamp = timestamp(metadata["creationTimestamp"]);
-    p.deletionTimestamp = timestamp(metadata["deletionTimestamp"]);
+    p.deletionTimestamp = timestamp(pod["metadata"]["deletionTimestamp"]);
 
     const Field spec = pod["spec"];
     p.nodeName = sharedString(text(spec["nodeName"]));
@@ -317,6 +212,13 @@ bool parsePod(element pod, PodInfo *out)
         for (element container : initContainers)
             p.initContainers.append(
                 {sharedString(text(container["name"])), text(container["restartPolicy"]) == "Always"});
+        // The pods of a course come from a few templates, so their init containers
+        // repeat: pods in a row with the same ones share one list.
+        thread_local QList<InitContainerSpec> previous;
+        if (p.initContainers == previous)
+            p.initContainers = previous;
+        else
+            previous = p.initContainers;
     }
 
     const Field status = pod["status"];
@@ -348,14 +250,7 @@ bool parsePod(element pod, PodInfo *out)
 
 std::optional<PodInfo> parsePodJson(QByteArrayView json)
 {
-    simdjson::dom::parser parser;
-    element root;
-    if (parser.parse(json.data(), size_t(json.size())).get(root))
-        return std::nullopt;
-    PodInfo pod;
-    if (!parsePod(root, &pod))
-        return std::nullopt;
-    return pod;
+    return parseJsonWith(json, &parsePod);
 }
 
 } // namespace kube

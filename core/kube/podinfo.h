@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kube/labels.h"
+
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
@@ -46,6 +48,11 @@ struct InitContainerSpec
 {
     QString name;
     bool sidecar = false; // restartPolicy: Always, a sidecar that keeps running
+
+    friend bool operator==(const InitContainerSpec &a, const InitContainerSpec &b)
+    {
+        return a.sidecar == b.sidecar && a.name == b.name;
+    }
 };
 
 // What the console keeps of one Pod. 100,000 of these stay in memory, so
@@ -61,9 +68,9 @@ struct PodInfo
     QString resourceVersion;
     QString nodeName;
     QString reason; // status.reason, e.g. "Evicted", "NodeLost"
-    // "key=value,key=value" in API order, as `kubectl get --show-labels` prints
-    // them. Valid label keys and values never contain ',' or '='.
-    QString labels;
+    // In API order; the keys are shared with every pod that has the same ones.
+    // labels.toString() gives "key=value,key=value" as `kubectl get --show-labels` prints it.
+    Labels labels;
     QList<InitContainerSpec> initContainers;
     QList<ContainerStatus> initContainerStatuses;
     QList<ContainerStatus> containerStatuses;

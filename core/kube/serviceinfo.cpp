@@ -1,7 +1,6 @@
 #include "kube/serviceinfo.h"
 
 #include "kube/jsonfields.h"
-#include "kube/podinfo.h"
 
 namespace kube {
 
@@ -9,30 +8,19 @@ using namespace kube::json;
 
 QStringView ServiceInfo::label(QStringView key) const
 {
-    return flatLabel(labels, key);
+    return labels.value(key);
 }
 
 bool parseService(element s, ServiceInfo *out)
 {
     *out = ServiceInfo{};
-    if (!s.is_object())
-        return false;
-    const std::string_view kind = text(s["kind"]);
-    if (!kind.empty() && kind != "Service")
-        return false;
-    const Field metadata = s["metadata"];
-    const std::string_view name = text(metadata["name"]);
-    if (name.empty())
+    if (!readObjectMeta(s, "Service", out))
         return false;
     ServiceInfo &x = *out;
-    x.name = ownString(name);
-    x.namespaceName = sharedString(text(metadata["namespace"]));
-    x.uid = uuid(text(metadata["uid"]));
-    x.resourceVersion = ownString(text(metadata["resourceVersion"]));
-    x.labels = flatLabels(metadata["labels"]);
-    x.creationTimestamp = parseRfc3339(text(metadata["creationTimestamp"]));
     const Field spec = s["spec"];
-    x.selector = flatLabels(spec["selector"]);
+    x.selector = readLabels(spec["selector"]);
+    if (x.selector.values == x.labels.values) // a Service usually selects by its own labels
+        x.selector.values = x.labels.values;
     x.type = sharedString(text(spec["type"]));
     x.clusterIP = ownString(text(spec["clusterIP"]));
     array ports;
@@ -51,20 +39,20 @@ bool parseService(element s, ServiceInfo *out)
                 port.targetPort = sharedString(text(p["targetPort"]));
             x.ports.append(port);
         }
+        // A course's Services come from one template: services in a row with the
+        // same ports share one list.
+        thread_local QList<ServicePort> previous;
+        if (x.ports == previous)
+            x.ports = previous;
+        else
+            previous = x.ports;
     }
     return true;
 }
 
 std::optional<ServiceInfo> parseServiceJson(QByteArrayView json)
 {
-    simdjson::dom::parser parser;
-    element root;
-    if (parser.parse(json.data(), size_t(json.size())).get(root))
-        return std::nullopt;
-    ServiceInfo s;
-    if (!parseService(root, &s))
-        return std::nullopt;
-    return s;
+    return parseJsonWith(json, &parseService);
 }
 
 } // namespace kube

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kube/labels.h"
+
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
@@ -19,6 +21,12 @@ struct ServicePort
     QString targetPort; // a number or a container port's name, as written
     qint32 port = 0;
     qint32 nodePort = 0;
+
+    friend bool operator==(const ServicePort &a, const ServicePort &b)
+    {
+        return a.port == b.port && a.nodePort == b.nodePort && a.name == b.name && a.protocol == b.protocol &&
+               a.targetPort == b.targetPort;
+    }
 };
 
 // What the console keeps of one Service.
@@ -28,8 +36,8 @@ struct ServiceInfo
     QString name;
     QUuid uid;
     QString resourceVersion;
-    QString labels;   // "k=v,k=v"
-    QString selector; // spec.selector, "k=v,k=v"
+    Labels labels;   // as PodInfo::labels
+    Labels selector; // spec.selector; its values share the labels' when they are the same
     QString type;     // "ClusterIP", "NodePort", ...
     QString clusterIP;
     QList<ServicePort> ports;

@@ -732,6 +732,13 @@ void Controllers::schedule(const QString &ns, const QString &name)
     if (!entry || isTerminating(entry->object()) ||
         !entry->object()[QStringLiteral("spec")][QStringLiteral("nodeName")].toString().isEmpty())
         return;
+    // As kube-scheduler: pods held by scheduling gates wait, and pods that name
+    // another scheduler are that scheduler's to place.
+    const QJsonObject podSpec = entry->object().value(QStringLiteral("spec")).toObject();
+    const QString schedulerName = podSpec.value(QStringLiteral("schedulerName")).toString();
+    if (!podSpec.value(QStringLiteral("schedulingGates")).toArray().isEmpty() ||
+        (!schedulerName.isEmpty() && schedulerName != QLatin1String("default-scheduler")))
+        return;
     const Requests want = podRequests(entry->object());
     QString best;
     int bestPods = std::numeric_limits<int>::max();

@@ -1,7 +1,9 @@
+#include "kube/clusteraccess.h"
 #include "kube/execcredential.h"
 #include "kube/kubeconfig.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -433,6 +435,56 @@ private Q_SLOTS:
         QCOMPARE(config.resolve(QStringLiteral("ctx"))->bearerToken, QStringLiteral("first-rotation"));
         QVERIFY(writeFile(dir.filePath(QStringLiteral("tok")), "second-rotation"));
         QCOMPARE(config.resolve(QStringLiteral("ctx"))->bearerToken, QStringLiteral("second-rotation"));
+    }
+
+    // During a session (one ClusterAccess, as every client of a context shares)
+    // a rotated tokenFile is picked up on the next request, as client-go does;
+    // a file that vanishes or is emptied mid-rotation keeps the token in use;
+    // after a 401 the file is read again even when it looks unchanged.
+    void tokenFileRotatesDuringSession()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("config"));
+        const QString tok = dir.filePath(QStringLiteral("tok"));
+        QVERIFY(writeFile(path, singleContext("{server: https://c.test, insecure-skip-tls-verify: true}",
+                                              "{tokenFile: tok}")));
+        QVERIFY(writeFile(tok, "first-rotation\n"));
+        QString error;
+        const auto access = kube::ClusterAccess::fromKubeconfig({path}, QStringLiteral("ctx"), &error);
+        QVERIFY2(access, qPrintable(error));
+        auto authorization = [&access] {
+            const auto c = access->currentCredential();
+            return c ? c->authorization : QByteArray("<none>");
+        };
+        QCOMPARE(authorization(), QByteArray("Bearer first-rotation"));
+        const quint64 firstGeneration = access->currentCredential()->generation;
+
+        // Rewritten, as a kubelet rotates a projected token: the next request has the new one.
+        QVERIFY(writeFile(tok, "second-rotation-token\n"));
+        QCOMPARE(authorization(), QByteArray("Bearer second-rotation-token"));
+        QVERIFY(access->currentCredential()->generation > firstGeneration);
+
+        // Emptied or gone: the token read before stays in use (with a warning).
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("tokenFile .* is empty")));
+        QVERIFY(writeFile(tok, ""));
+        QCOMPARE(authorization(), QByteArray("Bearer second-rotation-token"));
+        QVERIFY(QFile::remove(tok));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("tokenFile .* cannot be read")));
+        QCOMPARE(authorization(), QByteArray("Bearer second-rotation-token"));
+
+        // Same size and modification time, so it looks unchanged: a 401 makes it read anyway.
+        QVERIFY(writeFile(tok, "third-rotation-token!\n"));
+        const QDateTime stamp = QFileInfo(tok).lastModified();
+        QCOMPARE(authorization(), QByteArray("Bearer third-rotation-token!"));
+        QVERIFY(writeFile(tok, "fourth-rotation-token\n"));
+        QFile touched(tok);
+        QVERIFY(touched.open(QIODevice::ReadWrite));
+        QVERIFY(touched.setFileTime(stamp, QFileDevice::FileModificationTime));
+        touched.close();
+        QCOMPARE(authorization(), QByteArray("Bearer third-rotation-token!"));
+        access->rejectCredential(access->currentCredential()->generation);
+        QCOMPARE(authorization(), QByteArray("Bearer fourth-rotation-token"));
     }
 
     void certificateAuthority_data()

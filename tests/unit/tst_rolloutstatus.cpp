@@ -164,7 +164,7 @@ private Q_SLOTS:
         QVERIFY(s);
         QCOMPARE(s->clusterIP, u"10.96.0.12"_s);
         QCOMPARE(s->type, u"NodePort"_s);
-        QCOMPARE(s->selector, u"courseops.io/student=alice"_s);
+        QCOMPARE(s->selector.toString(), u"courseops.io/student=alice"_s);
         QCOMPARE(s->ports.size(), 2);
         QCOMPARE(s->ports[0].name, u"http"_s);
         QCOMPARE(s->ports[0].port, 80);
