@@ -70,6 +70,12 @@ Reply validationFailed(const QString &docs, const QJsonArray &errors, const QStr
     return errorReply(422, message.isEmpty() ? QStringLiteral("Validation Failed") : message, docs, errors);
 }
 
+Reply notSupplied(const QString &docs, QStringView field)
+{
+    return validationFailed(docs, {},
+                            QStringLiteral("Invalid request.\n\n\"%1\" wasn't supplied.").arg(field));
+}
+
 QJsonObject fieldError(const QString &resource, const QString &field, const QString &code,
                        const QString &message)
 {
@@ -163,6 +169,28 @@ bool isTrueParam(const QString &value)
     return value == QLatin1String("true") || value == QLatin1String("1");
 }
 
+bool acceptsMedia(const HttpRequest &request, QStringView format)
+{
+    static const QRegularExpression media(
+        QStringLiteral("application/vnd\\.github(?:\\.v3)?\\.([a-z-]+)(?:\\+json)?\\s*(?:;|,|$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    auto it = media.globalMatch(QString::fromLatin1(request.header("accept")));
+    while (it.hasNext()) {
+        if (it.next().capturedView(1).compare(format, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+Reply rawReply(const QByteArray &content)
+{
+    Reply r;
+    r.body = content;
+    // With the charset, as GitHub sends it: clients (octokit) then hand callers text, not bytes.
+    r.contentType = "application/vnd.github.raw; charset=utf-8";
+    return r;
+}
+
 Page pageOf(const Call &call, int defaultPerPage, int maxPerPage)
 {
     Page p;
@@ -233,8 +261,8 @@ GithubApi::Private::Private(GithubApi *api)
     addRoutes();
 }
 
-void GithubApi::Private::route(const char *method, const char *pattern, Handler handler, const char *docs,
-                               bool contentCreating)
+GithubApi::Private::Route &GithubApi::Private::route(const char *method, const char *pattern, Handler handler,
+                                                     const char *docs, bool contentCreating)
 {
     Route r;
     r.method = method;
@@ -244,6 +272,7 @@ void GithubApi::Private::route(const char *method, const char *pattern, Handler 
     r.contentCreating = contentCreating;
     r.docs = QStringLiteral("https://docs.github.com/rest/") + QLatin1String(docs);
     routes.append(r);
+    return routes.last();
 }
 
 void GithubApi::Private::addRoutes()
@@ -266,71 +295,136 @@ void GithubApi::Private::addRoutes()
     route("POST", "/user/repos", &P::createMyRepo,
           "repos/repos#create-a-repository-for-the-authenticated-user", true);
 
-    route("GET", "/repos/{owner}/{repo}", &P::getRepo, "repos/repos#get-a-repository");
-    route("PATCH", "/repos/{owner}/{repo}", &P::updateRepo, "repos/repos#update-a-repository");
-    route("DELETE", "/repos/{owner}/{repo}", &P::deleteRepo, "repos/repos#delete-a-repository");
+    route("GET", "/repos/{owner}/{repo}", &P::getRepo, "repos/repos#get-a-repository").onRepo(Access::Read);
+    route("PATCH", "/repos/{owner}/{repo}", &P::updateRepo, "repos/repos#update-a-repository")
+        .onRepo(Access::Admin);
+    route("DELETE", "/repos/{owner}/{repo}", &P::deleteRepo, "repos/repos#delete-a-repository")
+        .onRepo(Access::Admin);
     route("POST", "/repos/{owner}/{repo}/generate", &P::generateRepo,
-          "repos/repos#create-a-repository-using-a-template", true);
-    route("POST", "/repos/{owner}/{repo}/forks", &P::createFork, "repos/forks#create-a-fork", true);
-    route("GET", "/repos/{owner}/{repo}/forks", &P::listForks, "repos/forks#list-forks");
+          "repos/repos#create-a-repository-using-a-template", true)
+        .onRepo(Access::Read);
+    route("POST", "/repos/{owner}/{repo}/forks", &P::createFork, "repos/forks#create-a-fork", true)
+        .onRepo(Access::Read);
+    route("GET", "/repos/{owner}/{repo}/forks", &P::listForks, "repos/forks#list-forks").onRepo(Access::Read);
     route("POST", "/repos/{owner}/{repo}/merge-upstream", &P::mergeUpstream,
-          "branches/branches#sync-a-fork-branch-with-the-upstream-repository", true);
+          "branches/branches#sync-a-fork-branch-with-the-upstream-repository", true)
+        .onRepo(Access::Write);
     route("GET", "/repos/{owner}/{repo}/collaborators", &P::listCollaborators,
-          "collaborators/collaborators#list-repository-collaborators");
+          "collaborators/collaborators#list-repository-collaborators")
+        .onRepo(Access::Write);
     route("GET", "/repos/{owner}/{repo}/collaborators/{username}", &P::checkCollaborator,
-          "collaborators/collaborators#check-if-a-user-is-a-repository-collaborator");
+          "collaborators/collaborators#check-if-a-user-is-a-repository-collaborator")
+        .onRepo(Access::Read);
     route("PUT", "/repos/{owner}/{repo}/collaborators/{username}", &P::addCollaborator,
-          "collaborators/collaborators#add-a-repository-collaborator", true);
+          "collaborators/collaborators#add-a-repository-collaborator", true)
+        .onRepo(Access::Admin);
     route("DELETE", "/repos/{owner}/{repo}/collaborators/{username}", &P::removeCollaborator,
-          "collaborators/collaborators#remove-a-repository-collaborator");
+          "collaborators/collaborators#remove-a-repository-collaborator")
+        .onRepo(Access::Admin);
     route("GET", "/repos/{owner}/{repo}/collaborators/{username}/permission", &P::collaboratorPermission,
-          "collaborators/collaborators#get-repository-permissions-for-a-user");
-    route("GET", "/repos/{owner}/{repo}/branches", &P::listBranches, "branches/branches#list-branches");
-    route("GET", "/repos/{owner}/{repo}/branches/{+branch}", &P::getBranch, "branches/branches#get-a-branch");
+          "collaborators/collaborators#get-repository-permissions-for-a-user")
+        .onRepo(Access::Read);
+    route("GET", "/repos/{owner}/{repo}/branches", &P::listBranches, "branches/branches#list-branches")
+        .onRepo(Access::Read);
+    route("GET", "/repos/{owner}/{repo}/branches/{+branch}", &P::getBranch, "branches/branches#get-a-branch")
+        .onRepo(Access::Read);
 
-    route("GET", "/repos/{owner}/{repo}/contents", &P::getContents, "repos/contents#get-repository-content");
+    route("GET", "/repos/{owner}/{repo}/contents", &P::getContents, "repos/contents#get-repository-content")
+        .onRepo(Access::Read);
     route("GET", "/repos/{owner}/{repo}/contents/{+path}", &P::getContents,
-          "repos/contents#get-repository-content");
+          "repos/contents#get-repository-content")
+        .onRepo(Access::Read);
+    route("GET", "/repos/{owner}/{repo}/readme", &P::getReadme, "repos/contents#get-a-repository-readme")
+        .onRepo(Access::Read);
+    route("GET", "/repos/{owner}/{repo}/readme/{+dir}", &P::getReadme,
+          "repos/contents#get-a-repository-readme-for-a-directory")
+        .onRepo(Access::Read);
     route("PUT", "/repos/{owner}/{repo}/contents/{+path}", &P::putContents,
-          "repos/contents#create-or-update-file-contents", true);
+          "repos/contents#create-or-update-file-contents", true)
+        .onRepo(Access::Write);
     route("DELETE", "/repos/{owner}/{repo}/contents/{+path}", &P::deleteContents,
-          "repos/contents#delete-a-file", true);
-    route("GET", "/repos/{owner}/{repo}/commits", &P::listCommits, "commits/commits#list-commits");
-    route("GET", "/repos/{owner}/{repo}/commits/{+ref}", &P::getCommit, "commits/commits#get-a-commit");
+          "repos/contents#delete-a-file", true)
+        .onRepo(Access::Write);
+    route("GET", "/repos/{owner}/{repo}/commits", &P::listCommits, "commits/commits#list-commits")
+        .onRepo(Access::Read)
+        .withCommits();
+    route("GET", "/repos/{owner}/{repo}/commits/{+ref}", &P::getCommit, "commits/commits#get-a-commit")
+        .onRepo(Access::Read)
+        .withCommits();
     route("GET", "/repos/{owner}/{repo}/compare/{+basehead}", &P::compare,
-          "commits/commits#compare-two-commits");
+          "commits/commits#compare-two-commits")
+        .onRepo(Access::Read);
 
-    route("GET", "/repos/{owner}/{repo}/git/ref/{+ref}", &P::getRef, "git/refs#get-a-reference");
+    route("GET", "/repos/{owner}/{repo}/git/ref/{+ref}", &P::getRef, "git/refs#get-a-reference")
+        .onRepo(Access::Read)
+        .withCommits();
     route("GET", "/repos/{owner}/{repo}/git/matching-refs/{+ref}", &P::matchingRefs,
-          "git/refs#list-matching-references");
-    route("GET", "/repos/{owner}/{repo}/git/refs", &P::listRefs, "git/refs#list-matching-references");
-    route("GET", "/repos/{owner}/{repo}/git/refs/{+ref}", &P::listRefs, "git/refs#get-a-reference");
-    route("POST", "/repos/{owner}/{repo}/git/refs", &P::createRef, "git/refs#create-a-reference", true);
-    route("PATCH", "/repos/{owner}/{repo}/git/refs/{+ref}", &P::updateRef, "git/refs#update-a-reference");
-    route("DELETE", "/repos/{owner}/{repo}/git/refs/{+ref}", &P::deleteRefCall,
-          "git/refs#delete-a-reference");
+          "git/refs#list-matching-references")
+        .onRepo(Access::Read)
+        .withCommits();
+    route("GET", "/repos/{owner}/{repo}/git/refs", &P::listRefs, "git/refs#list-matching-references")
+        .onRepo(Access::Read)
+        .withCommits();
+    route("GET", "/repos/{owner}/{repo}/git/refs/{+ref}", &P::listRefs, "git/refs#get-a-reference")
+        .onRepo(Access::Read)
+        .withCommits();
+    route("POST", "/repos/{owner}/{repo}/git/refs", &P::createRef, "git/refs#create-a-reference", true)
+        .onRepo(Access::Write)
+        .withCommits();
+    route("PATCH", "/repos/{owner}/{repo}/git/refs/{+ref}", &P::updateRef, "git/refs#update-a-reference")
+        .onRepo(Access::Write)
+        .withCommits();
+    route("DELETE", "/repos/{owner}/{repo}/git/refs/{+ref}", &P::deleteRefCall, "git/refs#delete-a-reference")
+        .onRepo(Access::Write)
+        .withCommits();
     route("GET", "/repos/{owner}/{repo}/git/commits/{sha}", &P::getGitCommit,
-          "git/commits#get-a-commit-object");
+          "git/commits#get-a-commit-object")
+        .onRepo(Access::Read)
+        .withCommits();
     route("POST", "/repos/{owner}/{repo}/git/commits", &P::createGitCommit, "git/commits#create-a-commit",
-          true);
-    route("GET", "/repos/{owner}/{repo}/git/trees/{+sha}", &P::getTree, "git/trees#get-a-tree");
-    route("POST", "/repos/{owner}/{repo}/git/trees", &P::createTree, "git/trees#create-a-tree", true);
-    route("GET", "/repos/{owner}/{repo}/git/blobs/{sha}", &P::getBlob, "git/blobs#get-a-blob");
-    route("POST", "/repos/{owner}/{repo}/git/blobs", &P::createBlob, "git/blobs#create-a-blob", true);
+          true)
+        .onRepo(Access::Write)
+        .withCommits();
+    route("GET", "/repos/{owner}/{repo}/git/trees/{+sha}", &P::getTree, "git/trees#get-a-tree")
+        .onRepo(Access::Read)
+        .withCommits();
+    route("POST", "/repos/{owner}/{repo}/git/trees", &P::createTree, "git/trees#create-a-tree", true)
+        .onRepo(Access::Write)
+        .withCommits();
+    route("GET", "/repos/{owner}/{repo}/git/blobs/{sha}", &P::getBlob, "git/blobs#get-a-blob")
+        .onRepo(Access::Read)
+        .withCommits();
+    route("POST", "/repos/{owner}/{repo}/git/blobs", &P::createBlob, "git/blobs#create-a-blob", true)
+        .onRepo(Access::Write)
+        .withCommits();
 
-    route("GET", "/repos/{owner}/{repo}/pulls", &P::listPulls, "pulls/pulls#list-pull-requests");
-    route("POST", "/repos/{owner}/{repo}/pulls", &P::createPull, "pulls/pulls#create-a-pull-request", true);
-    route("GET", "/repos/{owner}/{repo}/pulls/{number}", &P::getPull, "pulls/pulls#get-a-pull-request");
+    route("GET", "/repos/{owner}/{repo}/pulls", &P::listPulls, "pulls/pulls#list-pull-requests")
+        .onRepo(Access::Read);
+    route("POST", "/repos/{owner}/{repo}/pulls", &P::createPull, "pulls/pulls#create-a-pull-request", true)
+        .onRepo(Access::Read);
+    route("GET", "/repos/{owner}/{repo}/pulls/{number}", &P::getPull, "pulls/pulls#get-a-pull-request")
+        .onRepo(Access::Read)
+        .withPull();
     route("PATCH", "/repos/{owner}/{repo}/pulls/{number}", &P::updatePull,
-          "pulls/pulls#update-a-pull-request");
+          "pulls/pulls#update-a-pull-request")
+        .onRepo(Access::Read)
+        .withPull();
     route("GET", "/repos/{owner}/{repo}/pulls/{number}/merge", &P::checkPullMerged,
-          "pulls/pulls#check-if-a-pull-request-has-been-merged");
+          "pulls/pulls#check-if-a-pull-request-has-been-merged")
+        .onRepo(Access::Read)
+        .withPull();
     route("PUT", "/repos/{owner}/{repo}/pulls/{number}/merge", &P::mergePull,
-          "pulls/pulls#merge-a-pull-request", true);
+          "pulls/pulls#merge-a-pull-request", true)
+        .onRepo(Access::Write)
+        .withPull();
     route("GET", "/repos/{owner}/{repo}/pulls/{number}/commits", &P::listPullCommits,
-          "pulls/pulls#list-commits-on-a-pull-request");
+          "pulls/pulls#list-commits-on-a-pull-request")
+        .onRepo(Access::Read)
+        .withPull();
     route("GET", "/repos/{owner}/{repo}/pulls/{number}/files", &P::listPullFiles,
-          "pulls/pulls#list-pull-requests-files");
+          "pulls/pulls#list-pull-requests-files")
+        .onRepo(Access::Read)
+        .withPull();
 }
 
 const GithubApi::Private::Route *GithubApi::Private::match(const QByteArray &method,
@@ -458,7 +552,8 @@ void GithubApi::handle(const HttpRequest &request, HttpResponse *response)
         if (it == d->tokens.cend()) {
             const Reply r = errorReply(401, QStringLiteral("Bad credentials"),
                                        QStringLiteral("https://docs.github.com/rest"));
-            response->send(r.status, r.contentType, r.body);
+            response->send(r.status, r.contentType, r.body,
+                           {{"x-github-request-id", requestId(++d->requestCount)}, {"server", "GitHub.com"}});
             return;
         }
         login = it->login;
@@ -467,6 +562,7 @@ void GithubApi::handle(const HttpRequest &request, HttpResponse *response)
     const QString identity = login.isEmpty() ? QStringLiteral("ip:") + request.peer.toString()
                                              : QStringLiteral("user:") + login.toLower();
     if (!d->limiter.acquireSlot(identity)) {
+        qCDebug(lcSandboxGithub) << "secondary rate limit for" << identity << ": concurrent requests";
         const QByteArray id = requestId(++d->requestCount);
         Reply r =
             errorReply(429,
@@ -642,6 +738,20 @@ Reply GithubApi::Private::dispatch(const HttpRequest &request, const QString &lo
             return errorReply(400, QStringLiteral("Body should be a JSON object"), r->docs);
         call.body = doc.object();
     }
+    if (r->repoAccess) {
+        Reply error;
+        call.repo = repoFor(call, *r->repoAccess, &error);
+        if (!call.repo)
+            return error;
+        if (r->needsCommits && call.repo->isEmpty())
+            return emptyRepository(call.docs);
+        if (r->needsPull) {
+            const auto pull = call.repo->pulls.find(call.param(QStringLiteral("number")).toInt());
+            if (pull == call.repo->pulls.end())
+                return notFound(call.docs);
+            call.pull = &*pull;
+        }
+    }
     return (this->*(r->handler))(call);
 }
 
@@ -706,8 +816,11 @@ void GithubApi::Private::serveDeviceFlow(const HttpRequest &request, HttpRespons
     if (request.path == "/login/device") {
         // The page a person opens; the sandbox's stand-in for signing in is a login field.
         if (request.method == "POST") {
-            const bool ok = q->approveDevice(params.value(QStringLiteral("user_code")),
-                                             params.value(QStringLiteral("login")));
+            // The page's Cancel button sends action=deny.
+            const bool deny = params.value(QStringLiteral("action")) == QLatin1String("deny");
+            const bool ok = deny ? q->denyDevice(params.value(QStringLiteral("user_code")))
+                                 : q->approveDevice(params.value(QStringLiteral("user_code")),
+                                                    params.value(QStringLiteral("login")));
             response->send(
                 ok ? 200 : 422, "text/html; charset=utf-8",
                 ok ? QByteArrayLiteral("<!DOCTYPE html><title>Device activated</title>"
@@ -722,7 +835,8 @@ void GithubApi::Private::serveDeviceFlow(const HttpRequest &request, HttpRespons
             QByteArrayLiteral("<!DOCTYPE html><title>Device activation</title><form method=\"post\">"
                               "<label>Code <input name=\"user_code\"></label> "
                               "<label>Sign in as <input name=\"login\"></label> "
-                              "<button>Continue</button></form>"));
+                              "<button>Continue</button> "
+                              "<button name=\"action\" value=\"deny\">Cancel</button></form>"));
         return;
     }
     if (request.method != "POST") {

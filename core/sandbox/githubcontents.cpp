@@ -75,12 +75,42 @@ QJsonObject GithubApi::Private::contentJson(const Repo &repo, const QString &pat
 
 // ---- contents ------------------------------------------------------------------------
 
+GitId GithubApi::Private::commitContentsChange(Repo &repo, const Call &call, const QString &branch,
+                                               const GitId &parent, const GitId &parentTree,
+                                               const GitTreeChange &change, Reply *error)
+{
+    QString bad;
+    GitCommit commit;
+    commit.committer = signatureOf(call.body.value(QStringLiteral("committer")).toObject(), call.login, &bad);
+    if (bad.isEmpty()) {
+        const QJsonObject author = call.body.value(QStringLiteral("author")).toObject();
+        commit.author = author.isEmpty() ? commit.committer : signatureOf(author, call.login, &bad);
+    }
+    if (!bad.isEmpty()) {
+        *error = validationFailed(
+            call.docs, {},
+            QStringLiteral("Invalid request.\n\n\"%1\" wasn't supplied or is not valid.").arg(bad));
+        return {};
+    }
+    QString storeError;
+    commit.tree = store.treeWithChanges(parentTree, {change}, &storeError);
+    if (!commit.tree.isEmpty()) {
+        if (!parent.isEmpty())
+            commit.parents = {parent};
+        commit.message = call.body.value(QStringLiteral("message")).toString();
+        const GitId id = store.writeCommit(commit, &storeError);
+        if (!id.isEmpty()) {
+            setRef(repo, QStringLiteral("refs/heads/") + branch, id);
+            return id;
+        }
+    }
+    *error = validationFailed(call.docs, {}, storeError);
+    return {};
+}
+
 Reply GithubApi::Private::getContents(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
+    const Repo *repo = call.repo;
     if (repo->isEmpty())
         return errorReply(404, QStringLiteral("This repository is empty."), call.docs);
     const QString ref = call.query(QStringLiteral("ref"));
@@ -102,31 +132,61 @@ Reply GithubApi::Private::getContents(Call &call)
             out.append(contentJson(*repo, path.isEmpty() ? e.name : QString(path + u'/' + e.name), e, refName,
                                    false));
         }
+        if (acceptsMedia(*call.request, u"object")) {
+            // The object media type: the directory itself, its listing under `entries`.
+            QJsonObject self = contentJson(*repo, path, *entry, refName, false);
+            self.insert(QStringLiteral("entries"), out);
+            return jsonReply(200, self);
+        }
         return jsonReply(200, out);
     }
-    if (call.request->header("accept").contains("application/vnd.github.raw")) {
-        Reply r;
-        r.body = store.blob(entry->id).value_or(QByteArray());
-        r.contentType = "application/vnd.github.raw";
-        return r;
-    }
+    if (acceptsMedia(*call.request, u"raw"))
+        return rawReply(store.blob(entry->id).value_or(QByteArray()));
     return jsonReply(200, contentJson(*repo, path, *entry, refName, true));
+}
+
+Reply GithubApi::Private::getReadme(Call &call)
+{
+    const Repo *repo = call.repo;
+    const QString ref = call.query(QStringLiteral("ref"));
+    const std::optional<GitCommit> c = store.readCommit(resolveCommit(*repo, ref));
+    if (!c)
+        return notFound(call.docs);
+    const QString refName = ref.isEmpty() ? repo->defaultBranch : ref;
+    // The first README* file GitHub would show: in the folder asked for, else the
+    // root, .github and docs.
+    const QString dir = call.param(QStringLiteral("dir"));
+    const QStringList folders =
+        dir.isEmpty() ? QStringList{QString(), QStringLiteral(".github"), QStringLiteral("docs")}
+                      : QStringList{dir};
+    for (const QString &folder : folders) {
+        const std::optional<GitTreeEntry> tree = store.entryAt(c->tree, folder);
+        if (!tree || tree->type() != GitObjectType::Tree)
+            continue;
+        for (const GitTreeEntry &e : store.readTree(tree->id).value_or(QList<GitTreeEntry>())) {
+            if (e.type() != GitObjectType::Blob ||
+                !(e.name.compare(QLatin1String("readme"), Qt::CaseInsensitive) == 0 ||
+                  e.name.startsWith(QLatin1String("readme."), Qt::CaseInsensitive)))
+                continue;
+            if (acceptsMedia(*call.request, u"raw"))
+                return rawReply(store.blob(e.id).value_or(QByteArray()));
+            return jsonReply(200,
+                             contentJson(*repo, folder.isEmpty() ? e.name : QString(folder + u'/' + e.name),
+                                         e, refName, true));
+        }
+    }
+    return notFound(call.docs);
 }
 
 Reply GithubApi::Private::putContents(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Write, &error);
-    if (!repo)
-        return error;
+    Repo *repo = call.repo;
     const QJsonObject &b = call.body;
     const QString path = call.param(QStringLiteral("path"));
     if (!b.value(QStringLiteral("message")).isString())
-        return validationFailed(call.docs, {},
-                                QStringLiteral("Invalid request.\n\n\"message\" wasn't supplied."));
+        return notSupplied(call.docs, u"message");
     if (!b.value(QStringLiteral("content")).isString())
-        return validationFailed(call.docs, {},
-                                QStringLiteral("Invalid request.\n\n\"content\" wasn't supplied."));
+        return notSupplied(call.docs, u"content");
     bool ok = false;
     const QByteArray content = decodeBase64(b.value(QStringLiteral("content")).toString().toLatin1(), &ok);
     if (!ok)
@@ -144,38 +204,19 @@ Reply GithubApi::Private::putContents(Call &call)
     if (existing) {
         const QString sha = b.value(QStringLiteral("sha")).toString();
         if (sha.isEmpty())
-            return validationFailed(call.docs, {},
-                                    QStringLiteral("Invalid request.\n\n\"sha\" wasn't supplied."));
+            return notSupplied(call.docs, u"sha");
         if (sha.toLower().toLatin1() != existing->id)
             return errorReply(409, QStringLiteral("%1 does not match %2").arg(path, sha), call.docs);
     }
-    QString bad;
-    const QJsonObject committerJson = b.value(QStringLiteral("committer")).toObject();
-    const QJsonObject authorJson = b.value(QStringLiteral("author")).toObject();
-    GitCommit commit;
-    commit.committer = signatureOf(committerJson, call.login, &bad);
-    if (bad.isEmpty())
-        commit.author = authorJson.isEmpty() ? commit.committer : signatureOf(authorJson, call.login, &bad);
-    if (!bad.isEmpty())
-        return validationFailed(
-            call.docs, {},
-            QStringLiteral("Invalid request.\n\n\"%1\" wasn't supplied or is not valid.").arg(bad));
     GitTreeChange change;
     change.path = path;
     change.mode = existing ? existing->mode : QStringLiteral("100644");
     change.content = content;
-    QString storeError;
-    commit.tree = store.treeWithChanges(parentTree, {change}, &storeError);
-    if (commit.tree.isEmpty())
-        return validationFailed(call.docs, {}, storeError);
-    if (!parent.isEmpty())
-        commit.parents = {parent};
-    commit.message = b.value(QStringLiteral("message")).toString();
-    const GitId id = store.writeCommit(commit, &storeError);
+    Reply error;
+    const GitId id = commitContentsChange(*repo, call, branch, parent, parentTree, change, &error);
     if (id.isEmpty())
-        return validationFailed(call.docs, {}, storeError);
-    setRef(*repo, QStringLiteral("refs/heads/") + branch, id);
-    const std::optional<GitTreeEntry> written = store.entryAt(commit.tree, path);
+        return error;
+    const std::optional<GitTreeEntry> written = store.entryAt(store.readCommit(id)->tree, path);
     return jsonReply(existing ? 200 : 201, QJsonObject{{QStringLiteral("content"),
                                                         contentJson(*repo, path, *written, branch, false)},
                                                        {QStringLiteral("commit"), gitCommitJson(*repo, id)}});
@@ -183,19 +224,14 @@ Reply GithubApi::Private::putContents(Call &call)
 
 Reply GithubApi::Private::deleteContents(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Write, &error);
-    if (!repo)
-        return error;
+    Repo *repo = call.repo;
     const QJsonObject &b = call.body;
     const QString path = call.param(QStringLiteral("path"));
     if (!b.value(QStringLiteral("message")).isString())
-        return validationFailed(call.docs, {},
-                                QStringLiteral("Invalid request.\n\n\"message\" wasn't supplied."));
+        return notSupplied(call.docs, u"message");
     const QString sha = b.value(QStringLiteral("sha")).toString();
     if (sha.isEmpty())
-        return validationFailed(call.docs, {},
-                                QStringLiteral("Invalid request.\n\n\"sha\" wasn't supplied."));
+        return notSupplied(call.docs, u"sha");
     const QString branch = b.value(QStringLiteral("branch")).toString(repo->defaultBranch);
     const GitId parent = repo->branch(branch);
     const std::optional<GitCommit> parentCommit = store.readCommit(parent);
@@ -206,29 +242,12 @@ Reply GithubApi::Private::deleteContents(Call &call)
         return notFound(call.docs);
     if (sha.toLower().toLatin1() != existing->id)
         return errorReply(409, QStringLiteral("%1 does not match %2").arg(path, sha), call.docs);
-    QString bad;
-    GitCommit commit;
-    commit.committer = signatureOf(b.value(QStringLiteral("committer")).toObject(), call.login, &bad);
-    if (bad.isEmpty()) {
-        const QJsonObject authorJson = b.value(QStringLiteral("author")).toObject();
-        commit.author = authorJson.isEmpty() ? commit.committer : signatureOf(authorJson, call.login, &bad);
-    }
-    if (!bad.isEmpty())
-        return validationFailed(
-            call.docs, {},
-            QStringLiteral("Invalid request.\n\n\"%1\" wasn't supplied or is not valid.").arg(bad));
     GitTreeChange change;
     change.path = path; // neither id nor content: a delete
-    QString storeError;
-    commit.tree = store.treeWithChanges(parentCommit->tree, {change}, &storeError);
-    if (commit.tree.isEmpty())
-        return validationFailed(call.docs, {}, storeError);
-    commit.parents = {parent};
-    commit.message = b.value(QStringLiteral("message")).toString();
-    const GitId id = store.writeCommit(commit, &storeError);
+    Reply error;
+    const GitId id = commitContentsChange(*repo, call, branch, parent, parentCommit->tree, change, &error);
     if (id.isEmpty())
-        return validationFailed(call.docs, {}, storeError);
-    setRef(*repo, QStringLiteral("refs/heads/") + branch, id);
+        return error;
     return jsonReply(200, QJsonObject{{QStringLiteral("content"), QJsonValue::Null},
                                       {QStringLiteral("commit"), gitCommitJson(*repo, id)}});
 }
@@ -237,12 +256,7 @@ Reply GithubApi::Private::deleteContents(Call &call)
 
 Reply GithubApi::Private::listCommits(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    const Repo *repo = call.repo;
     const QString sha = call.query(QStringLiteral("sha"));
     const GitId tip = resolveCommit(*repo, sha);
     if (tip.isEmpty())
@@ -281,24 +295,12 @@ Reply GithubApi::Private::listCommits(Call &call)
         }
         commits.append(id);
     }
-    const Page page = pageOf(call);
-    QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage;
-         i < commits.size() && out.size() < page.perPage; ++i)
-        out.append(restCommitJson(*repo, commits.at(i), false));
-    Reply r = jsonReply(200, out);
-    paginate(call, int(commits.size()), page, &r);
-    return r;
+    return pagedReply(call, commits, [&](const GitId &id) { return restCommitJson(*repo, id, false); });
 }
 
 Reply GithubApi::Private::getCommit(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    const Repo *repo = call.repo;
     const QString ref = call.param(QStringLiteral("ref"));
     const GitId id = resolveCommit(*repo, ref);
     if (id.isEmpty())
@@ -308,10 +310,7 @@ Reply GithubApi::Private::getCommit(Call &call)
 
 Reply GithubApi::Private::compare(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
+    const Repo *repo = call.repo;
     if (repo->isEmpty())
         return notFound(call.docs);
     const QString basehead = call.param(QStringLiteral("basehead"));

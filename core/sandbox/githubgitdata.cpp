@@ -370,12 +370,7 @@ QJsonArray GithubApi::Private::filesJson(const Repo &repo, const GitId &oldTree,
 
 Reply GithubApi::Private::getRef(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    const Repo *repo = call.repo;
     const QString ref = QStringLiteral("refs/") + call.param(QStringLiteral("ref"));
     const auto it = repo->refs.constFind(ref);
     if (it == repo->refs.cend())
@@ -385,12 +380,7 @@ Reply GithubApi::Private::getRef(Call &call)
 
 Reply GithubApi::Private::matchingRefs(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    const Repo *repo = call.repo;
     const QString prefix = QStringLiteral("refs/") + call.param(QStringLiteral("ref"));
     QJsonArray out;
     for (auto it = repo->refs.cbegin(); it != repo->refs.cend(); ++it) {
@@ -402,12 +392,7 @@ Reply GithubApi::Private::matchingRefs(Call &call)
 
 Reply GithubApi::Private::listRefs(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    const Repo *repo = call.repo;
     const QString tail = call.param(QStringLiteral("ref"));
     const QString prefix = QStringLiteral("refs/") + tail;
     if (!tail.isEmpty()) {
@@ -427,20 +412,13 @@ Reply GithubApi::Private::listRefs(Call &call)
 
 Reply GithubApi::Private::createRef(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Write, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    Repo *repo = call.repo;
     const QString ref = call.body.value(QStringLiteral("ref")).toString();
     const GitId sha = call.body.value(QStringLiteral("sha")).toString().toLower().toLatin1();
     if (ref.isEmpty())
-        return validationFailed(call.docs, {},
-                                QStringLiteral("Invalid request.\n\n\"ref\" wasn't supplied."));
+        return notSupplied(call.docs, u"ref");
     if (sha.isEmpty())
-        return validationFailed(call.docs, {},
-                                QStringLiteral("Invalid request.\n\n\"sha\" wasn't supplied."));
+        return notSupplied(call.docs, u"sha");
     if (!isValidRefName(ref))
         return validationFailed(call.docs, {},
                                 QStringLiteral("Reference name must be a full ref such as "
@@ -459,17 +437,11 @@ Reply GithubApi::Private::createRef(Call &call)
 
 Reply GithubApi::Private::updateRef(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Write, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    Repo *repo = call.repo;
     const QString ref = QStringLiteral("refs/") + call.param(QStringLiteral("ref"));
     const GitId sha = call.body.value(QStringLiteral("sha")).toString().toLower().toLatin1();
     if (sha.isEmpty())
-        return validationFailed(call.docs, {},
-                                QStringLiteral("Invalid request.\n\n\"sha\" wasn't supplied."));
+        return notSupplied(call.docs, u"sha");
     const auto it = repo->refs.constFind(ref);
     if (it == repo->refs.cend())
         return validationFailed(call.docs, {}, QStringLiteral("Reference does not exist"));
@@ -484,12 +456,7 @@ Reply GithubApi::Private::updateRef(Call &call)
 
 Reply GithubApi::Private::deleteRefCall(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Write, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    Repo *repo = call.repo;
     const QString ref = QStringLiteral("refs/") + call.param(QStringLiteral("ref"));
     if (!repo->refs.contains(ref))
         return validationFailed(call.docs, {}, QStringLiteral("Reference does not exist"));
@@ -503,12 +470,7 @@ Reply GithubApi::Private::deleteRefCall(Call &call)
 
 Reply GithubApi::Private::getGitCommit(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    const Repo *repo = call.repo;
     const GitId sha = call.param(QStringLiteral("sha")).toLower().toLatin1();
     if (store.typeOf(sha) != GitObjectType::Commit)
         return notFound(call.docs);
@@ -517,19 +479,12 @@ Reply GithubApi::Private::getGitCommit(Call &call)
 
 Reply GithubApi::Private::createGitCommit(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Write, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    Repo *repo = call.repo;
     const QJsonObject &b = call.body;
     if (!b.value(QStringLiteral("message")).isString())
-        return validationFailed(call.docs, {},
-                                QStringLiteral("Invalid request.\n\n\"message\" wasn't supplied."));
+        return notSupplied(call.docs, u"message");
     if (!b.value(QStringLiteral("tree")).isString())
-        return validationFailed(call.docs, {},
-                                QStringLiteral("Invalid request.\n\n\"tree\" wasn't supplied."));
+        return notSupplied(call.docs, u"tree");
     GitCommit commit;
     commit.message = b.value(QStringLiteral("message")).toString();
     commit.tree = b.value(QStringLiteral("tree")).toString().toLower().toLatin1();
@@ -569,12 +524,7 @@ Reply GithubApi::Private::createGitCommit(Call &call)
 
 Reply GithubApi::Private::getTree(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    const Repo *repo = call.repo;
     const QString name = call.param(QStringLiteral("sha"));
     GitId tree = name.toLower().toLatin1();
     if (store.typeOf(tree) != GitObjectType::Tree) {
@@ -617,15 +567,9 @@ Reply GithubApi::Private::getTree(Call &call)
 
 Reply GithubApi::Private::createTree(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Write, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    Repo *repo = call.repo;
     if (!call.body.value(QStringLiteral("tree")).isArray())
-        return validationFailed(call.docs, {},
-                                QStringLiteral("Invalid request.\n\n\"tree\" wasn't supplied."));
+        return notSupplied(call.docs, u"tree");
     GitId baseTree;
     if (call.body.contains(QStringLiteral("base_tree")) &&
         !call.body.value(QStringLiteral("base_tree")).isNull()) {
@@ -701,22 +645,13 @@ Reply GithubApi::Private::createTree(Call &call)
 
 Reply GithubApi::Private::getBlob(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    const Repo *repo = call.repo;
     const GitId sha = call.param(QStringLiteral("sha")).toLower().toLatin1();
     const std::optional<QByteArray> content = store.blob(sha);
     if (!content)
         return notFound(call.docs);
-    if (call.request->header("accept").contains("application/vnd.github.raw")) {
-        Reply r;
-        r.body = *content;
-        r.contentType = "application/vnd.github.raw";
-        return r;
-    }
+    if (acceptsMedia(*call.request, u"raw"))
+        return rawReply(*content);
     return jsonReply(200, QJsonObject{{QStringLiteral("sha"), QString::fromLatin1(sha)},
                                       {QStringLiteral("node_id"), nodeId(u"Blob", sha)},
                                       {QStringLiteral("size"), content->size()},
@@ -729,15 +664,9 @@ Reply GithubApi::Private::getBlob(Call &call)
 
 Reply GithubApi::Private::createBlob(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Write, &error);
-    if (!repo)
-        return error;
-    if (repo->isEmpty())
-        return emptyRepository(call.docs);
+    Repo *repo = call.repo;
     if (!call.body.value(QStringLiteral("content")).isString())
-        return validationFailed(call.docs, {},
-                                QStringLiteral("Invalid request.\n\n\"content\" wasn't supplied."));
+        return notSupplied(call.docs, u"content");
     const QString encoding = call.body.value(QStringLiteral("encoding")).toString(QStringLiteral("utf-8"));
     const QString text = call.body.value(QStringLiteral("content")).toString();
     QByteArray content;

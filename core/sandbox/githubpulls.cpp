@@ -183,10 +183,7 @@ QJsonObject GithubApi::Private::pullJson(Repo &repo, Pull &pull, bool full)
 
 Reply GithubApi::Private::createPull(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
+    Repo *repo = call.repo;
     if (call.login.isEmpty())
         return errorReply(401, QStringLiteral("Requires authentication"), call.docs);
     const QJsonObject &b = call.body;
@@ -272,10 +269,7 @@ Reply GithubApi::Private::createPull(Call &call)
 
 Reply GithubApi::Private::listPulls(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
+    Repo *repo = call.repo;
     const QString state = call.query(QStringLiteral("state")).isEmpty() ? QStringLiteral("open")
                                                                         : call.query(QStringLiteral("state"));
     const QString head = call.query(QStringLiteral("head"));
@@ -300,38 +294,19 @@ Reply GithubApi::Private::listPulls(Call &call)
             return asc ? a->number < b->number : a->number > b->number;
         return asc ? ka < kb : ka > kb;
     });
-    const Page page = pageOf(call);
-    QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage; i < pulls.size() && out.size() < page.perPage;
-         ++i)
-        out.append(pullJson(*repo, *pulls.at(i), false));
-    Reply r = jsonReply(200, out);
-    paginate(call, int(pulls.size()), page, &r);
-    return r;
+    return pagedReply(call, pulls, [&](Pull *pull) { return pullJson(*repo, *pull, false); });
 }
 
 Reply GithubApi::Private::getPull(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    const int number = call.param(QStringLiteral("number")).toInt();
-    if (!repo->pulls.contains(number))
-        return notFound(call.docs);
-    return jsonReply(200, pullJson(*repo, repo->pulls[number], true));
+    Repo *repo = call.repo;
+    return jsonReply(200, pullJson(*repo, *call.pull, true));
 }
 
 Reply GithubApi::Private::updatePull(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    const int number = call.param(QStringLiteral("number")).toInt();
-    if (!repo->pulls.contains(number))
-        return notFound(call.docs);
-    Pull &pull = repo->pulls[number];
+    Repo *repo = call.repo;
+    Pull &pull = *call.pull;
     if (pull.author.compare(call.login, Qt::CaseInsensitive) != 0 && !allows(call, *repo, Access::Write))
         return errorReply(
             403, QStringLiteral("Only the author or people with write access may change a pull request."),
@@ -373,26 +348,15 @@ Reply GithubApi::Private::updatePull(Call &call)
 
 Reply GithubApi::Private::checkPullMerged(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    const int number = call.param(QStringLiteral("number")).toInt();
-    if (!repo->pulls.contains(number) || !repo->pulls[number].merged)
+    if (!call.pull->merged)
         return notFound(call.docs);
     return Reply{204, {}, {}, {}};
 }
 
 Reply GithubApi::Private::mergePull(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Write, &error);
-    if (!repo)
-        return error;
-    const int number = call.param(QStringLiteral("number")).toInt();
-    if (!repo->pulls.contains(number))
-        return notFound(call.docs);
-    Pull &pull = repo->pulls[number];
+    Repo *repo = call.repo;
+    Pull &pull = *call.pull;
     const QJsonObject &b = call.body;
     const QString method = b.value(QStringLiteral("merge_method")).toString(QStringLiteral("merge"));
     if (method != QLatin1String("merge") && method != QLatin1String("squash") &&
@@ -490,39 +454,22 @@ Reply GithubApi::Private::mergePull(Call &call)
 
 Reply GithubApi::Private::listPullCommits(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    const int number = call.param(QStringLiteral("number")).toInt();
-    if (!repo->pulls.contains(number))
-        return notFound(call.docs);
-    Pull &pull = repo->pulls[number];
+    Repo *repo = call.repo;
+    Pull &pull = *call.pull;
     refreshPull(*repo, pull);
     const Repo *headRepo = findRepo(pull.headRepo);
     const QList<GitId> baseHistory = history({pull.baseSha});
     QList<GitId> ahead = history({pull.headSha}, QSet<GitId>(baseHistory.cbegin(), baseHistory.cend()), 250);
     std::reverse(ahead.begin(), ahead.end());
-    const Page page = pageOf(call);
-    QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage; i < ahead.size() && out.size() < page.perPage;
-         ++i)
-        out.append(restCommitJson(headRepo ? *headRepo : *repo, ahead.at(i), false));
-    Reply r = jsonReply(200, out);
-    paginate(call, int(ahead.size()), page, &r);
-    return r;
+    return pagedReply(call, ahead, [&](const GitId &id) {
+        return restCommitJson(headRepo ? *headRepo : *repo, id, false);
+    });
 }
 
 Reply GithubApi::Private::listPullFiles(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
-    const int number = call.param(QStringLiteral("number")).toInt();
-    if (!repo->pulls.contains(number))
-        return notFound(call.docs);
-    Pull &pull = repo->pulls[number];
+    Repo *repo = call.repo;
+    Pull &pull = *call.pull;
     refreshPull(*repo, pull);
     const Repo *headRepo = findRepo(pull.headRepo);
     const GitId mergeBase = store.mergeBase(pull.baseSha, pull.headSha);
@@ -534,14 +481,7 @@ Reply GithubApi::Private::listPullFiles(Call &call)
     if (from && to)
         files = filesJson(headRepo ? *headRepo : *repo, from->tree, to->tree, pull.headSha, 3000, &additions,
                           &deletions);
-    const Page page = pageOf(call);
-    QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage; i < files.size() && out.size() < page.perPage;
-         ++i)
-        out.append(files.at(i));
-    Reply r = jsonReply(200, out);
-    paginate(call, int(files.size()), page, &r);
-    return r;
+    return pagedReply(call, files, [](const QJsonValue &file) { return file; });
 }
 
 } // namespace sandbox

@@ -9,7 +9,58 @@ namespace {
 constexpr int kReadPoints = 1;
 constexpr int kWritePoints = 5;
 
+// "250ms", "2s", "1.5m", "1h" -> milliseconds; -1 when not a duration.
+qint64 durationMs(const QString &value)
+{
+    static const std::pair<const char *, double> units[] = {{"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}};
+    for (const auto &[suffix, factor] : units) {
+        if (!value.endsWith(QLatin1String(suffix)))
+            continue;
+        bool ok = false;
+        const double n = value.chopped(qsizetype(qstrlen(suffix))).toDouble(&ok);
+        // "1m" also ends with "m" but "ms" was tried first, so "5ms" never reads as minutes.
+        return ok && n > 0 ? qint64(n * factor) : -1;
+    }
+    return -1;
+}
+
 } // namespace
+
+GithubLimits GithubLimits::parse(const QString &spec, QString *error)
+{
+    GithubLimits limits;
+    for (const QString &part : spec.split(u',', Qt::SkipEmptyParts)) {
+        const QString key = part.section(u'=', 0, 0).trimmed();
+        const QString value = part.section(u'=', 1).trimmed();
+        bool ok = false;
+        const int count = value.toInt(&ok);
+        const bool countOk = ok && count > 0;
+        const qint64 ms = durationMs(value);
+        if (key == QLatin1String("content-per-minute") && countOk)
+            limits.contentPerMinute = count;
+        else if (key == QLatin1String("content-per-hour") && countOk)
+            limits.contentPerHour = count;
+        else if (key == QLatin1String("points-per-minute") && countOk)
+            limits.pointsPerMinute = count;
+        else if (key == QLatin1String("concurrent") && countOk)
+            limits.maxConcurrent = count;
+        else if (key == QLatin1String("primary-per-hour") && countOk)
+            limits.primaryPerHour = count;
+        else if (key == QLatin1String("minute") && ms > 0)
+            limits.minuteMs = ms;
+        else if (key == QLatin1String("hour") && ms > 0)
+            limits.hourMs = ms;
+        else if (key == QLatin1String("primary-window") && ms > 0)
+            limits.primaryWindowMs = ms;
+        else if (error) {
+            *error = QStringLiteral("bad GitHub limit \"%1\": use content-per-minute=N, content-per-hour=N, "
+                                    "points-per-minute=N, concurrent=N, primary-per-hour=N, minute=1s, hour=10s "
+                                    "or primary-window=1h")
+                         .arg(part);
+        }
+    }
+    return limits;
+}
 
 GithubRateLimiter::Primary GithubRateLimiter::peekPrimary(const QString &identity, bool authenticated,
                                                           qint64 nowMs) const

@@ -20,6 +20,11 @@ struct GithubLimits
     qint64 minuteMs = 60 * 1000;
     qint64 hourMs = 3600 * 1000;
     int concurrencyRetryAfterSeconds = 60; // no window to point at: "wait at least a minute"
+
+    // "content-per-minute=80,content-per-hour=500,minute=1s,hour=10s,points-per-minute=900,
+    // concurrent=100,primary-per-hour=5000,primary-window=1h" (any subset; durations in
+    // ms, s, m or h) over the defaults; for tests that scale the limits. Sets *error when bad.
+    static GithubLimits parse(const QString &spec, QString *error);
 };
 
 // The server side of GitHub's rate limits: a fixed primary window per identity

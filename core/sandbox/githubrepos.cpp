@@ -51,6 +51,16 @@ QJsonObject permissionsJson(int rank)
             {QStringLiteral("pull"), rank >= 1}};
 }
 
+// The role GitHub names for a permission: read and write for pull and push.
+QString roleName(const QString &permission)
+{
+    if (permission == QLatin1String("pull"))
+        return QStringLiteral("read");
+    if (permission == QLatin1String("push"))
+        return QStringLiteral("write");
+    return permission.isEmpty() ? QStringLiteral("none") : permission;
+}
+
 // GitHub keeps letters, digits, '.', '-' and '_' and turns anything else into '-'.
 QString cleanRepoName(const QString &name)
 {
@@ -133,6 +143,39 @@ bool GithubApi::Private::canCreateIn(const QString &owner, const Call &call) con
         return true;
     const Account *org = account(owner);
     return org && org->organization && org->members.contains(call.login.toLower());
+}
+
+const Account *GithubApi::Private::newRepoOwner(const Call &call, const QString &key, Reply *error) const
+{
+    const QString owner = call.body.value(key).toString(call.login);
+    const Account *ownerAccount = account(owner);
+    if (!ownerAccount) {
+        *error = notFound(call.docs);
+        return nullptr;
+    }
+    if (!canCreateIn(owner, call)) {
+        *error = errorReply(
+            403, QStringLiteral("You do not have permission to create repositories in %1.").arg(owner),
+            call.docs);
+        return nullptr;
+    }
+    return ownerAccount;
+}
+
+QString GithubApi::Private::newRepoName(const Call &call, const QString &owner, Reply *error) const
+{
+    const QString name = cleanRepoName(call.body.value(QStringLiteral("name")).toString());
+    const QString code = name.isEmpty()          ? QStringLiteral("missing_field")
+                         : findRepo(owner, name) ? QStringLiteral("custom")
+                                                 : QString();
+    if (code.isEmpty())
+        return name;
+    *error = validationFailed(
+        call.docs,
+        {fieldError(QStringLiteral("Repository"), QStringLiteral("name"), code,
+                    name.isEmpty() ? QString() : QStringLiteral("name already exists on this account"))},
+        QStringLiteral("Repository creation failed."));
+    return {};
 }
 
 Repo *GithubApi::Private::addRepo(const QString &owner, const QString &name)
@@ -326,19 +369,13 @@ QJsonObject GithubApi::Private::repoJson(const Repo &repo, const Call *call, boo
 
 Reply GithubApi::Private::getRepo(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
+    const Repo *repo = call.repo;
     return jsonReply(200, repoJson(*repo, &call, true));
 }
 
 Reply GithubApi::Private::updateRepo(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Admin, &error);
-    if (!repo)
-        return error;
+    Repo *repo = call.repo;
     const QJsonObject &b = call.body;
     if (b.contains(QStringLiteral("name")) && b.value(QStringLiteral("name")).toString() != repo->name)
         return validationFailed(
@@ -367,10 +404,7 @@ Reply GithubApi::Private::updateRepo(Call &call)
 
 Reply GithubApi::Private::deleteRepo(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Admin, &error);
-    if (!repo)
-        return error;
+    Repo *repo = call.repo;
     removeRepo(repo);
     return Reply{204, {}, {}, {}};
 }
@@ -419,14 +453,7 @@ Reply GithubApi::Private::listRepos(Call &call, QList<Repo *> list, const QStrin
             return asc ? a->id < b->id : a->id > b->id;
         return asc ? ka < kb : kb < ka;
     });
-    const Page page = pageOf(call);
-    QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage; i < list.size() && out.size() < page.perPage;
-         ++i)
-        out.append(repoJson(*list.at(i), &call, false));
-    Reply r = jsonReply(200, out);
-    paginate(call, int(list.size()), page, &r);
-    return r;
+    return pagedReply(call, list, [&](const Repo *repo) { return repoJson(*repo, &call, false); });
 }
 
 Reply GithubApi::Private::listOrgRepos(Call &call)
@@ -478,18 +505,10 @@ Reply GithubApi::Private::createRepoFor(Call &call, const QString &owner)
                                                  call.docs);
     if (!call.scopes.contains(QLatin1String("repo")) && !call.scopes.contains(QLatin1String("public_repo")))
         return notFound(call.docs);
-    const QString name = cleanRepoName(call.body.value(QStringLiteral("name")).toString());
+    Reply error;
+    const QString name = newRepoName(call, owner, &error);
     if (name.isEmpty())
-        return validationFailed(call.docs,
-                                {fieldError(QStringLiteral("Repository"), QStringLiteral("name"),
-                                            QStringLiteral("missing_field"))},
-                                QStringLiteral("Repository creation failed."));
-    if (findRepo(owner, name))
-        return validationFailed(
-            call.docs,
-            {fieldError(QStringLiteral("Repository"), QStringLiteral("name"), QStringLiteral("custom"),
-                        QStringLiteral("name already exists on this account"))},
-            QStringLiteral("Repository creation failed."));
+        return error;
     Repo *repo = addRepo(owner, name);
     repo->description = call.body.value(QStringLiteral("description")).toString();
     const QString visibility = call.body.value(QStringLiteral("visibility")).toString();
@@ -523,33 +542,19 @@ Reply GithubApi::Private::createMyRepo(Call &call)
 
 Reply GithubApi::Private::generateRepo(Call &call)
 {
-    Reply error;
-    const Repo *templ = repoFor(call, Access::Read, &error);
-    if (!templ)
-        return error;
+    const Repo *templ = call.repo;
     if (!templ->isTemplate)
         return validationFailed(
             call.docs,
             {fieldError(QStringLiteral("Repository"), QStringLiteral("template"), QStringLiteral("invalid"),
                         QStringLiteral("%1 is not a template repository").arg(templ->fullName()))});
-    const QString owner = call.body.value(QStringLiteral("owner")).toString(call.login);
-    const Account *ownerAccount = account(owner);
+    Reply error;
+    const Account *ownerAccount = newRepoOwner(call, QStringLiteral("owner"), &error);
     if (!ownerAccount)
-        return notFound(call.docs);
-    if (!canCreateIn(owner, call))
-        return errorReply(
-            403, QStringLiteral("You do not have permission to create repositories in %1.").arg(owner),
-            call.docs);
-    const QString name = cleanRepoName(call.body.value(QStringLiteral("name")).toString());
+        return error;
+    const QString name = newRepoName(call, ownerAccount->login, &error);
     if (name.isEmpty())
-        return validationFailed(call.docs, {fieldError(QStringLiteral("Repository"), QStringLiteral("name"),
-                                                       QStringLiteral("missing_field"))});
-    if (findRepo(owner, name))
-        return validationFailed(
-            call.docs,
-            {fieldError(QStringLiteral("Repository"), QStringLiteral("name"), QStringLiteral("custom"),
-                        QStringLiteral("name already exists on this account"))},
-            QStringLiteral("Repository creation failed."));
+        return error;
     // The new repository starts its own history: one commit per copied branch
     // holding the template's files, made by the person who asked.
     const GitSignature who = signatureFor(call.login, nowSeconds());
@@ -589,20 +594,13 @@ void GithubApi::Private::finishFork(Repo &fork)
 
 Reply GithubApi::Private::createFork(Call &call)
 {
-    Reply error;
-    const Repo *source = repoFor(call, Access::Read, &error);
-    if (!source)
-        return error;
+    const Repo *source = call.repo;
     if (call.login.isEmpty())
         return errorReply(401, QStringLiteral("Requires authentication"), call.docs);
-    const QString owner = call.body.value(QStringLiteral("organization")).toString(call.login);
-    const Account *ownerAccount = account(owner);
+    Reply error;
+    const Account *ownerAccount = newRepoOwner(call, QStringLiteral("organization"), &error);
     if (!ownerAccount)
-        return notFound(call.docs);
-    if (!canCreateIn(owner, call))
-        return errorReply(
-            403, QStringLiteral("You do not have permission to create repositories in %1.").arg(owner),
-            call.docs);
+        return error;
     if (ownerAccount->login.compare(source->owner, Qt::CaseInsensitive) == 0)
         return validationFailed(
             call.docs,
@@ -640,10 +638,7 @@ Reply GithubApi::Private::createFork(Call &call)
 
 Reply GithubApi::Private::listForks(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
+    const Repo *repo = call.repo;
     QList<Repo *> forks;
     for (const auto &[key, other] : repos) {
         if (other->parent == repo->fullName())
@@ -654,10 +649,7 @@ Reply GithubApi::Private::listForks(Call &call)
 
 Reply GithubApi::Private::mergeUpstream(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Write, &error);
-    if (!repo)
-        return error;
+    Repo *repo = call.repo;
     const QString branch = call.body.value(QStringLiteral("branch")).toString();
     if (branch.isEmpty())
         return validationFailed(call.docs, {fieldError(QStringLiteral("Branch"), QStringLiteral("branch"),
@@ -713,10 +705,7 @@ Reply GithubApi::Private::mergeUpstream(Call &call)
 
 Reply GithubApi::Private::listCollaborators(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Write, &error);
-    if (!repo)
-        return error;
+    const Repo *repo = call.repo;
     const QString affiliation = call.query(QStringLiteral("affiliation"));
     QList<const Account *> people;
     const auto add = [&](const QString &login) {
@@ -734,30 +723,18 @@ Reply GithubApi::Private::listCollaborators(Call &call)
     for (auto it = repo->collaborators.cbegin(); it != repo->collaborators.cend(); ++it)
         add(it.key());
     std::sort(people.begin(), people.end(), [](const Account *a, const Account *b) { return a->id < b->id; });
-    const Page page = pageOf(call);
-    QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage;
-         i < people.size() && out.size() < page.perPage; ++i) {
-        const Account *a = people.at(i);
+    return pagedReply(call, people, [&](const Account *a) {
         const QString perm = permission(*repo, a->login);
         QJsonObject o = simpleUser(*a);
         o.insert(QStringLiteral("permissions"), permissionsJson(rankOf(perm)));
-        o.insert(QStringLiteral("role_name"), perm == QLatin1String("pull")   ? QStringLiteral("read")
-                                              : perm == QLatin1String("push") ? QStringLiteral("write")
-                                                                              : perm);
-        out.append(o);
-    }
-    Reply r = jsonReply(200, out);
-    paginate(call, int(people.size()), page, &r);
-    return r;
+        o.insert(QStringLiteral("role_name"), roleName(perm));
+        return o;
+    });
 }
 
 Reply GithubApi::Private::checkCollaborator(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
+    const Repo *repo = call.repo;
     const Account *user = account(call.param(QStringLiteral("username")));
     if (!user)
         return notFound(call.docs);
@@ -770,10 +747,7 @@ Reply GithubApi::Private::checkCollaborator(Call &call)
 
 Reply GithubApi::Private::addCollaborator(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Admin, &error);
-    if (!repo)
-        return error;
+    Repo *repo = call.repo;
     const Account *user = account(call.param(QStringLiteral("username")));
     if (!user || user->organization)
         return notFound(call.docs);
@@ -816,20 +790,14 @@ Reply GithubApi::Private::addCollaborator(Call &call)
 
 Reply GithubApi::Private::removeCollaborator(Call &call)
 {
-    Reply error;
-    Repo *repo = repoFor(call, Access::Admin, &error);
-    if (!repo)
-        return error;
+    Repo *repo = call.repo;
     repo->collaborators.remove(call.param(QStringLiteral("username")).toLower());
     return Reply{204, {}, {}, {}};
 }
 
 Reply GithubApi::Private::collaboratorPermission(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
+    const Repo *repo = call.repo;
     const Account *user = account(call.param(QStringLiteral("username")));
     if (!user || user->organization)
         return notFound(call.docs);
@@ -843,11 +811,7 @@ Reply GithubApi::Private::collaboratorPermission(Call &call)
     u.insert(QStringLiteral("permissions"), permissionsJson(rank));
     u.insert(QStringLiteral("role_name"), perm.isEmpty() ? QStringLiteral("none") : perm);
     return jsonReply(200, QJsonObject{{QStringLiteral("permission"), legacy},
-                                      {QStringLiteral("role_name"),
-                                       perm == QLatin1String("pull")   ? QStringLiteral("read")
-                                       : perm == QLatin1String("push") ? QStringLiteral("write")
-                                       : perm.isEmpty()                ? QStringLiteral("none")
-                                                                       : perm},
+                                      {QStringLiteral("role_name"), roleName(perm)},
                                       {QStringLiteral("user"), u}});
 }
 
@@ -855,10 +819,7 @@ Reply GithubApi::Private::collaboratorPermission(Call &call)
 
 Reply GithubApi::Private::listBranches(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
+    const Repo *repo = call.repo;
     const QString prefix = QStringLiteral("refs/heads/");
     const bool protectedOnly = isTrueParam(call.query(QStringLiteral("protected")));
     QList<QPair<QString, GitId>> branches;
@@ -868,31 +829,21 @@ Reply GithubApi::Private::listBranches(Call &call)
                 branches.append({it.key().mid(prefix.size()), *it});
         }
     }
-    const Page page = pageOf(call);
-    QJsonArray out;
-    for (qsizetype i = qsizetype(page.page - 1) * page.perPage;
-         i < branches.size() && out.size() < page.perPage; ++i) {
-        const auto &[name, sha] = branches.at(i);
-        out.append(
-            QJsonObject{{QStringLiteral("name"), name},
-                        {QStringLiteral("commit"),
-                         QJsonObject{{QStringLiteral("sha"), QString::fromLatin1(sha)},
-                                     {QStringLiteral("url"),
-                                      apiUrl(QStringLiteral("/repos/") + repo->fullName() +
-                                             QStringLiteral("/commits/") + QString::fromLatin1(sha))}}},
-                        {QStringLiteral("protected"), false}});
-    }
-    Reply r = jsonReply(200, out);
-    paginate(call, int(branches.size()), page, &r);
-    return r;
+    return pagedReply(call, branches, [&](const QPair<QString, GitId> &branch) {
+        const QString sha = QString::fromLatin1(branch.second);
+        return QJsonObject{
+            {QStringLiteral("name"), branch.first},
+            {QStringLiteral("commit"),
+             QJsonObject{{QStringLiteral("sha"), sha},
+                         {QStringLiteral("url"), apiUrl(QStringLiteral("/repos/") + repo->fullName() +
+                                                        QStringLiteral("/commits/") + sha)}}},
+            {QStringLiteral("protected"), false}};
+    });
 }
 
 Reply GithubApi::Private::getBranch(Call &call)
 {
-    Reply error;
-    const Repo *repo = repoFor(call, Access::Read, &error);
-    if (!repo)
-        return error;
+    const Repo *repo = call.repo;
     const QString name = call.param(QStringLiteral("branch"));
     const GitId sha = repo->branch(name);
     if (sha.isEmpty())

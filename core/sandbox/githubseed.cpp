@@ -49,6 +49,7 @@ const page = () => `<!doctype html>
 `;
 
 const server = http.createServer((req, res) => {
+  console.log(`${req.method} ${req.url}`);
   if (req.url === '/style.css') {
     fs.readFile(path.join(__dirname, 'public', 'style.css'), (err, css) => {
       if (err) {

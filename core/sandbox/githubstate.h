@@ -125,6 +125,10 @@ struct Call
     QStringList scopes;
     QJsonObject body;
     QString docs; // the route's documentation_url
+    // {owner}/{repo}, found before the handler runs when its route says onRepo():
+    // the handler never sees a repository the caller may not use.
+    Repo *repo = nullptr;
+    Pull *pull = nullptr; // {number} of that repository, when the route says withPull()
 
     QString param(const QString &key) const { return params.value(key); }
     QString query(const QString &key) const { return request->queryValue(key); }
@@ -137,6 +141,8 @@ Reply jsonReply(int status, const QJsonValue &value);
 Reply errorReply(int status, const QString &message, const QString &docs, const QJsonArray &errors = {});
 Reply notFound(const QString &docs);
 Reply validationFailed(const QString &docs, const QJsonArray &errors, const QString &message = {});
+// 422 "Invalid request. "field" wasn't supplied.", as GitHub words a missing body field.
+Reply notSupplied(const QString &docs, QStringView field);
 QJsonObject fieldError(const QString &resource, const QString &field, const QString &code,
                        const QString &message = {});
 Reply emptyRepository(const QString &docs);
@@ -151,6 +157,12 @@ QByteArray decodeBase64(const QByteArray &text, bool *ok);
 qint64 nowSeconds();
 qint64 nowMs();
 bool isTrueParam(const QString &value);
+// Whether Accept asks for one of GitHub's custom media types ("raw", "object",
+// ...) in any of its spellings: application/vnd.github.raw, .raw+json, .v3.raw,
+// .v3.raw+json (octokit's `mediaType: {format: "raw"}` sends the v3 one).
+bool acceptsMedia(const HttpRequest &request, QStringView format);
+// The bytes of a file or blob as the raw media type answers them.
+Reply rawReply(const QByteArray &content);
 
 // Page and per_page as GitHub reads them (per_page 1..100, default 30).
 struct Page
@@ -175,6 +187,29 @@ struct GithubApi::Private
         Handler handler = nullptr;
         bool contentCreating = false;
         QString docs;
+        std::optional<github::Access> repoAccess;
+        bool needsCommits = false;
+        bool needsPull = false;
+
+        // The route acts on {owner}/{repo}: dispatch() resolves it into Call::repo with
+        // repoFor() (404 when unseen, 403/404 without `access`) or answers the error.
+        Route &onRepo(github::Access access)
+        {
+            repoAccess = access;
+            return *this;
+        }
+        // ... and an empty repository gets 409 "Git Repository is empty.".
+        Route &withCommits()
+        {
+            needsCommits = true;
+            return *this;
+        }
+        // ... and {number} is one of its pull requests (Call::pull), else 404.
+        Route &withPull()
+        {
+            needsPull = true;
+            return *this;
+        }
     };
 
     explicit Private(GithubApi *api);
@@ -203,8 +238,8 @@ struct GithubApi::Private
 
     // ---- plumbing (githubapi.cpp) ----------------------------------------------
     void addRoutes();
-    void route(const char *method, const char *pattern, Handler handler, const char *docs,
-               bool contentCreating = false);
+    Route &route(const char *method, const char *pattern, Handler handler, const char *docs,
+                 bool contentCreating = false);
     void serve(const HttpRequest &request, HttpResponse *response);
     void serveDeviceFlow(const HttpRequest &request, HttpResponse *response);
     github::Reply dispatch(const HttpRequest &request, const QString &login, const QStringList &scopes,
@@ -224,6 +259,14 @@ struct GithubApi::Private
     // The repository of {owner}/{repo}, or null with the reply GitHub gives (404 when unseen).
     github::Repo *repoFor(github::Call &call, github::Access access, github::Reply *error) const;
     bool canCreateIn(const QString &owner, const github::Call &call) const;
+    // Where a repository made from another (generate, fork) goes: the account the
+    // body's `key` names (`owner`, `organization`), the caller's by default; null with
+    // GitHub's reply when there is no such account or the caller may not create there.
+    const github::Account *newRepoOwner(const github::Call &call, const QString &key,
+                                        github::Reply *error) const;
+    // The body's `name` for a new repository of `owner`, cleaned as GitHub cleans it;
+    // empty with the 422 GitHub gives when it is missing or taken.
+    QString newRepoName(const github::Call &call, const QString &owner, github::Reply *error) const;
     github::Repo *addRepo(const QString &owner, const QString &name);
     void removeRepo(github::Repo *repo);
     QString uniqueRepoName(const QString &owner, const QString &name) const;
@@ -236,6 +279,12 @@ struct GithubApi::Private
     void deleteRef(github::Repo &repo, const QString &ref);
     GitSignature signatureOf(const QJsonObject &person, const QString &fallbackLogin, QString *error) const;
     GitSignature signatureFor(const QString &login, qint64 when) const;
+    // A contents PUT or DELETE's commit: `change` on `parentTree` (both empty in an empty
+    // repository) with the body's message, committer and author, then `branch` moved
+    // to it. The commit's id, or empty with the 422 GitHub gives.
+    GitId commitContentsChange(github::Repo &repo, const github::Call &call, const QString &branch,
+                               const GitId &parent, const GitId &parentTree, const GitTreeChange &change,
+                               github::Reply *error);
     QString noreplyEmail(const github::Account &user) const;
     // Commits reachable from `tips`, newest committer date first (git log order).
     QList<GitId> history(const QList<GitId> &tips, const QSet<GitId> &stopAt = {}, int limit = -1) const;
@@ -257,6 +306,19 @@ struct GithubApi::Private
                             const QString &ref, bool withContent) const;
     QJsonObject pullJson(github::Repo &repo, github::Pull &pull, bool full);
     void paginate(const github::Call &call, int total, const github::Page &page, github::Reply *reply) const;
+    // One page of `items` (page, per_page, Link header) as a JSON array, each item made by `toJson`.
+    template<typename List, typename ToJson>
+    github::Reply pagedReply(const github::Call &call, const List &items, ToJson toJson) const
+    {
+        const github::Page page = github::pageOf(call);
+        QJsonArray out;
+        for (qsizetype i = qsizetype(page.page - 1) * page.perPage;
+             i < items.size() && out.size() < page.perPage; ++i)
+            out.append(toJson(items.at(i)));
+        github::Reply r = github::jsonReply(200, out);
+        paginate(call, int(items.size()), page, &r);
+        return r;
+    }
 
     // ---- pulls ------------------------------------------------------------------------------
     void refreshPull(github::Repo &repo, github::Pull &pull) const; // follow the branches while open
@@ -301,6 +363,7 @@ struct GithubApi::Private
     github::Reply listRepos(github::Call &call, QList<github::Repo *> repos, const QString &defaultSort);
     // githubcontents.cpp
     github::Reply getContents(github::Call &call);
+    github::Reply getReadme(github::Call &call);
     github::Reply putContents(github::Call &call);
     github::Reply deleteContents(github::Call &call);
     github::Reply listCommits(github::Call &call);
