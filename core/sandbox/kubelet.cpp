@@ -18,6 +18,12 @@ const ResourceType &podsType()
     return t;
 }
 
+const ResourceType &nodesType()
+{
+    static const ResourceType &t = *findResourceType(u"v1", u"nodes");
+    return t;
+}
+
 qint64 nowNs()
 {
     return QDateTime::currentMSecsSinceEpoch() * 1000000;
@@ -142,11 +148,15 @@ void Kubelet::onChanged(const ObjectStore::Event &ev)
         }
         return;
     }
-    const bool scheduled = !o[QStringLiteral("spec")][QStringLiteral("nodeName")].toString().isEmpty();
+    const QString nodeName = o[QStringLiteral("spec")][QStringLiteral("nodeName")].toString();
     const bool terminating = meta.contains(QStringLiteral("deletionTimestamp"));
     auto it = m_pods.find(key);
     if (it == m_pods.end()) {
-        if (!scheduled)
+        // This kubelet stands in for the kubelets of the sandbox's own Node objects.
+        // A pod bound to any other node name has no kubelet, as on a real cluster:
+        // nothing runs it, its status is whatever clients write through pods/status,
+        // and once deleted it stays Terminating.
+        if (nodeName.isEmpty() || !m_store->get(nodesType(), QString(), nodeName))
             return;
         if (terminating) {
             // Nothing runs for it here: finish the deletion at once.
@@ -329,6 +339,16 @@ void Kubelet::crash(const QString &key, int index, int exitCode, const QString &
         return;
     Container &c = it->containers[index];
     stopContainer(key, c.name);
+    c.previousTerminated = QJsonObject();
+    if (c.hasLast) {
+        c.previousTerminated = {{QStringLiteral("exitCode"), c.lastExitCode},
+                                {QStringLiteral("reason"), c.lastReason},
+                                {QStringLiteral("startedAt"), c.lastStartedAt},
+                                {QStringLiteral("finishedAt"), c.lastFinishedAt},
+                                {QStringLiteral("containerID"), QStringLiteral("sandbox://%1-%2").arg(it->uid, c.name)}};
+        if (!c.lastMessage.isEmpty())
+            c.previousTerminated.insert(QStringLiteral("message"), c.lastMessage);
+    }
     c.hasLast = true;
     c.lastExitCode = exitCode;
     c.lastReason = reason.isEmpty() ? (exitCode == 0 ? QStringLiteral("Completed") : QStringLiteral("Error")) : reason;
@@ -342,29 +362,60 @@ void Kubelet::crash(const QString &key, int index, int exitCode, const QString &
     }
     c.followers.clear();
     const auto stored = m_store->get(podsType(), it->ns, it->name);
-    const QString policy = stored ? stored->object()[QStringLiteral("spec")][QStringLiteral("restartPolicy")].toString()
+    const QJsonObject podObject = stored ? stored->object() : QJsonObject();
+    const QString policy = stored ? podObject[QStringLiteral("spec")][QStringLiteral("restartPolicy")].toString()
                                   : QStringLiteral("Always");
+    // No termination-log file here, so the message is the log's tail when the
+    // container asks for it and failed, as the kubelet does: at most the last 80
+    // lines and 2048 bytes of them.
+    c.lastMessage.clear();
+    const QString messagePolicy = podObject[QStringLiteral("spec")][QStringLiteral("containers")][index]
+                                           [QStringLiteral("terminationMessagePolicy")]
+                                               .toString();
+    if (exitCode != 0 && messagePolicy == QLatin1String("FallbackToLogsOnError")) {
+        QByteArray tail;
+        for (qsizetype i = std::max<qsizetype>(0, c.log.size() - 80); i < c.log.size(); ++i)
+            tail += c.log[i].text + '\n';
+        if (tail.size() > 2048)
+            tail = tail.right(2048);
+        c.lastMessage = QString::fromUtf8(tail);
+    }
     if (policy == QLatin1String("Never") || (policy == QLatin1String("OnFailure") && exitCode == 0)) {
         c.state = Container::State::Terminated;
+        c.restarting = false;
         publish(key);
         return;
     }
-    // Restart with the kubelet's back-off: 10 s doubling to 5 min.
+    // Restart with the kubelet's back-off: 10 s doubling to 5 min. First the
+    // status shows the container as it ended ("Error", "OOMKilled"), then, at the
+    // next sync, waiting in back-off, as `kubectl get pods -w` shows.
     ++c.restartCount;
     const qint64 delay = std::min<qint64>(10000LL << std::min(c.restartCount - 1, 5), 300000);
-    c.state = Container::State::Waiting;
-    c.waitingReason = QStringLiteral("CrashLoopBackOff");
-    c.waitingMessage = QStringLiteral("back-off %1 restarting failed container=%2 pod=%3_%4(%5)")
-                           .arg(delay >= 60000 ? QStringLiteral("%1m0s").arg(delay / 60000)
-                                               : QStringLiteral("%1s").arg(delay / 1000),
-                                c.name, it->name, it->ns, it->uid);
-    if (stored)
-        m_events->record(stored->object(), QStringLiteral("Warning"), QStringLiteral("BackOff"),
-                         QStringLiteral("Back-off restarting failed container %1 in pod %2_%3(%4)")
-                             .arg(c.name, it->name, it->ns, it->uid),
-                         QStringLiteral("kubelet"), it->node);
+    c.state = Container::State::Terminated;
+    c.restarting = true;
     publish(key);
     const qint64 generation = ++c.generation;
+    // Long enough that a watcher's coalescing (100 ms) does not hide it.
+    const qint64 terminatedFor = std::min<qint64>(scaled(delay / 2), std::max<qint64>(scaled(1000), 300));
+    QTimer::singleShot(terminatedFor, this, [this, key, index, generation, delay] {
+        auto it = m_pods.find(key);
+        if (it == m_pods.end() || it->containers[index].generation != generation)
+            return;
+        Container &c = it->containers[index];
+        c.state = Container::State::Waiting;
+        c.restarting = false;
+        c.waitingReason = QStringLiteral("CrashLoopBackOff");
+        c.waitingMessage = QStringLiteral("back-off %1 restarting failed container=%2 pod=%3_%4(%5)")
+                               .arg(delay >= 60000 ? QStringLiteral("%1m0s").arg(delay / 60000)
+                                                   : QStringLiteral("%1s").arg(delay / 1000),
+                                    c.name, it->name, it->ns, it->uid);
+        if (const auto pod = m_store->get(podsType(), it->ns, it->name))
+            m_events->record(pod->object(), QStringLiteral("Warning"), QStringLiteral("BackOff"),
+                             QStringLiteral("Back-off restarting failed container %1 in pod %2_%3(%4)")
+                                 .arg(c.name, it->name, it->ns, it->uid),
+                             QStringLiteral("kubelet"), it->node);
+        publish(key);
+    });
     QTimer::singleShot(scaled(delay), this, [this, key, index, generation] {
         auto it = m_pods.find(key);
         if (it != m_pods.end() && it->containers[index].generation == generation)
@@ -433,14 +484,18 @@ void Kubelet::fillStatus(const Pod &pod, QJsonObject *podObject) const
             anyStarted = true;
             allTerminated = false;
         } else if (c.state == Container::State::Terminated) {
-            state.insert(QStringLiteral("terminated"),
-                         QJsonObject{{QStringLiteral("exitCode"), c.lastExitCode},
-                                     {QStringLiteral("reason"), c.lastReason},
-                                     {QStringLiteral("startedAt"), c.lastStartedAt},
-                                     {QStringLiteral("finishedAt"), c.lastFinishedAt},
-                                     {QStringLiteral("containerID"), QStringLiteral("sandbox://%1-%2").arg(it->uid, c.name)}});
+            QJsonObject terminated{{QStringLiteral("exitCode"), c.lastExitCode},
+                                   {QStringLiteral("reason"), c.lastReason},
+                                   {QStringLiteral("startedAt"), c.lastStartedAt},
+                                   {QStringLiteral("finishedAt"), c.lastFinishedAt},
+                                   {QStringLiteral("containerID"), QStringLiteral("sandbox://%1-%2").arg(it->uid, c.name)}};
+            if (!c.lastMessage.isEmpty())
+                terminated.insert(QStringLiteral("message"), c.lastMessage);
+            state.insert(QStringLiteral("terminated"), terminated);
             anyStarted = true;
             anyFailed = anyFailed || c.lastExitCode != 0;
+            if (c.restarting)
+                allTerminated = false; // it will run again: the pod stays Running
         } else {
             QJsonObject waiting{{QStringLiteral("reason"), c.waitingReason}};
             if (!c.waitingMessage.isEmpty())
@@ -450,14 +505,17 @@ void Kubelet::fillStatus(const Pod &pod, QJsonObject *podObject) const
             anyStarted = anyStarted || c.restartCount > 0;
         }
         QJsonObject last;
+        if (c.state == Container::State::Terminated && c.restarting && !c.previousTerminated.isEmpty())
+            last.insert(QStringLiteral("terminated"), c.previousTerminated);
         if (c.hasLast && c.state != Container::State::Terminated) {
-            last.insert(QStringLiteral("terminated"),
-                        QJsonObject{{QStringLiteral("exitCode"), c.lastExitCode},
-                                    {QStringLiteral("reason"), c.lastReason},
-                                    {QStringLiteral("startedAt"), c.lastStartedAt},
-                                    {QStringLiteral("finishedAt"), c.lastFinishedAt},
-                                    {QStringLiteral("containerID"),
-                                     QStringLiteral("sandbox://%1-%2").arg(it->uid, c.name)}});
+            QJsonObject terminated{{QStringLiteral("exitCode"), c.lastExitCode},
+                                   {QStringLiteral("reason"), c.lastReason},
+                                   {QStringLiteral("startedAt"), c.lastStartedAt},
+                                   {QStringLiteral("finishedAt"), c.lastFinishedAt},
+                                   {QStringLiteral("containerID"), QStringLiteral("sandbox://%1-%2").arg(it->uid, c.name)}};
+            if (!c.lastMessage.isEmpty())
+                terminated.insert(QStringLiteral("message"), c.lastMessage);
+            last.insert(QStringLiteral("terminated"), terminated);
         }
         const QString image = spec.value(QStringLiteral("image")).toString();
         QJsonObject status{{QStringLiteral("name"), c.name},

@@ -86,7 +86,10 @@ private:
         QString lastReason;
         QString lastStartedAt;
         QString lastFinishedAt;
+        QString lastMessage; // terminated.message: the log tail under FallbackToLogsOnError
         bool hasLast = false;
+        bool restarting = false; // terminated, and the kubelet will start it again
+        QJsonObject previousTerminated; // lastState.terminated while `restarting`: the exit before this one
         QList<LogLine> log;
         QList<LogLine> previousLog;
         QList<QPointer<HttpResponse>> followers;

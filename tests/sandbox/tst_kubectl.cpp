@@ -168,7 +168,7 @@ private Q_SLOTS:
                                QStringLiteral("students"), podOf(QStringLiteral("rohan-meht"))});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("Controlled By:\\s+ReplicaSet/rohan-meht-"))));
-        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("Last State:\\s+Terminated\\s+Reason:\\s+Error\\s+Exit Code:\\s+1"))));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("Last State:\\s+Terminated\\s+Reason:\\s+Error\\s+Message:[\\s\\S]*?Exit Code:\\s+1"))));
         QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("Normal\\s+Scheduled\\s+.*Successfully assigned students/rohan-meht-"))));
         QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("Warning\\s+BackOff\\s+.*Back-off restarting failed container app"))));
     }
