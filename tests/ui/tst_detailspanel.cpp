@@ -1,0 +1,248 @@
+// The details panel against the sandbox's node runtime: the events of a
+// crash-looping student (BackOff, as kubectl describe shows), the Deployment
+// and Pod as YAML in the API's field order, and streams open only for the
+// tab in view.
+#include "../integration/kubetestkit.h"
+#include "detailspanel.h"
+#include "eventsview.h"
+#include "logmodel.h"
+#include "logview.h"
+#include "terminalwidget.h"
+#include "yamlview.h"
+
+#include <QApplication>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace kubetest;
+
+namespace {
+
+QString artifact(const QString &name)
+{
+    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
+    dir += u"/screenshots"_s;
+    QDir().mkpath(dir);
+    return dir + u'/' + name;
+}
+
+} // namespace
+
+class TestDetailsPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    SandboxProcess m_sandbox;
+    QTemporaryDir m_dir;
+    std::shared_ptr<kube::ClusterAccess> m_admin;
+    QString m_healthyPod;
+    QString m_crashingPod;
+
+    QString podOf(kube::KubeClient &client, const QString &login)
+    {
+        QUrlQuery q;
+        q.addQueryItem(u"labelSelector"_s, u"courseops.io/student="_s + login);
+        return json(get(client, u"/api/v1/namespaces/students/pods"_s,
+                        q))[u"items"_s][0][u"metadata"_s][u"name"_s]
+            .toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QApplication::setFont(QFont(u"DejaVu Sans"_s, 9)); }
+
+    void yamlKeepsTheApiOrderAndTypes()
+    {
+        QString error;
+        const QString yaml = YamlView::jsonToYaml(
+            R"({"kind":"Pod","apiVersion":"v1","metadata":{"name":"a","managedFields":[{"manager":"x"}],)"
+            R"("labels":{"courseops.io/student":"a","version":"1.10","flag":"true","empty":""}},)"
+            R"("spec":{"containers":[{"name":"app","args":["--port","3000"],"ports":[{"containerPort":3000}]}],)"
+            R"("nodeSelector":{},"tolerations":[],"enableServiceLinks":true,"priority":null},)"
+            R"("status":{"message":"line one\nline two","log":"first\nsecond\n","note":"key: value"}})",
+            &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString expected = uR"(kind: Pod
+apiVersion: v1
+metadata:
+  name: a
+  labels:
+    courseops.io/student: a
+    version: '1.10'
+    flag: 'true'
+    empty: ''
+spec:
+  containers:
+    - name: app
+      args:
+        - --port
+        - '3000'
+      ports:
+        - containerPort: 3000
+  nodeSelector: {}
+  tolerations: []
+  enableServiceLinks: true
+  priority: null
+status:
+  message: "line one\nline two"
+  log: |
+    first
+    second
+  note: 'key: value'
+)"_s;
+        QVERIFY2(yaml == expected, qPrintable(yaml));
+        QVERIFY(YamlView::jsonToYaml("{not json", &error).isEmpty());
+        QVERIFY(!error.isEmpty());
+    }
+
+    void startSandbox()
+    {
+        if (QStandardPaths::findExecutable(u"node"_s).isEmpty())
+            QSKIP("node is not on PATH: the node runtime runs real node processes");
+        QFile scenario(m_dir.filePath(u"scenario.yaml"_s));
+        QVERIFY(scenario.open(QIODevice::WriteOnly));
+        scenario.write("student-000002: crash\n");
+        scenario.close();
+        QVERIFY(m_sandbox.start({u"--students"_s, u"2"_s, u"--runtime"_s, u"node"_s, u"--time-scale"_s,
+                                 u"10"_s, u"--scenario"_s, scenario.fileName()}));
+        m_admin = accessFor(m_sandbox.kubeconfig(), u"sandbox-admin"_s);
+        kube::KubeClient client(m_admin);
+        QVERIFY(eventually(
+            [&] {
+                m_healthyPod = podOf(client, u"student-000001"_s);
+                m_crashingPod = podOf(client, u"student-000002"_s);
+                return !m_healthyPod.isEmpty() && !m_crashingPod.isEmpty();
+            },
+            60000));
+    }
+
+    void crashLoopingStudentShowsBackOff()
+    {
+        if (!m_admin)
+            QSKIP("no sandbox");
+        DetailsPanel panel;
+        panel.resize(1000, 420);
+        panel.eventsView()->setInterval(500);
+        panel.setCurrentTab(DetailsPanel::EventsTab);
+        panel.setTarget(m_admin, u"students"_s, m_crashingPod, u"student-000002"_s);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(panel.eventsView()->isActive());
+        QVERIFY(!panel.logView()->isStreaming());
+        QTreeWidget *tree = panel.eventsView()->tree();
+        auto shows = [&](const QString &reason) {
+            for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+                if (tree->topLevelItem(i)->text(EventsView::Reason) == reason)
+                    return tree->topLevelItem(i);
+            }
+            return static_cast<QTreeWidgetItem *>(nullptr);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(shows(u"BackOff"_s) != nullptr, 90000);
+        QTreeWidgetItem *backOff = shows(u"BackOff"_s);
+        QCOMPARE(backOff->text(EventsView::Type), u"Warning"_s);
+        QCOMPARE(backOff->text(EventsView::Object), u"pod/"_s + m_crashingPod);
+        QVERIFY2(backOff->text(EventsView::Message).contains(u"Back-off restarting failed container app"_s),
+                 qPrintable(backOff->text(EventsView::Message)));
+        // The Deployment's and ReplicaSet's own events are there too.
+        bool deployment = false;
+        bool replicaSet = false;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            deployment |= tree->topLevelItem(i)->text(EventsView::Object).startsWith(u"deployment/"_s);
+            replicaSet |= tree->topLevelItem(i)->text(EventsView::Object).startsWith(u"replicaset/"_s);
+        }
+        QVERIFY(deployment);
+        QVERIFY(replicaSet);
+        // Newest first.
+        const QList<EventRow> &events = panel.eventsView()->events();
+        for (qsizetype i = 1; i < events.size(); ++i)
+            QVERIFY(events.at(i - 1).last >= events.at(i).last);
+        QTest::qWait(200);
+        QVERIFY(panel.grab().save(artifact(u"details-events.png"_s)));
+
+        // The previous container's log says why it crashed.
+        panel.setCurrentTab(DetailsPanel::LogsTab);
+        QVERIFY(!panel.eventsView()->isActive());
+        panel.logView()->setShowPrevious(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.logView()->model()->search(u"SyntaxError"_s).isEmpty(), 30000);
+        QVERIFY(panel.grab().save(artifact(u"details-previous-log.png"_s)));
+    }
+
+    void tabsOpenStreamsOnlyWhileShown()
+    {
+        if (!m_admin)
+            QSKIP("no sandbox");
+        DetailsPanel panel;
+        panel.resize(1000, 520);
+        panel.setTarget(m_admin, u"students"_s, m_healthyPod, u"student-000001"_s);
+        // Not shown: nothing open.
+        QVERIFY(!panel.logView()->isStreaming());
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCOMPARE(panel.currentTab(), DetailsPanel::LogsTab);
+        QVERIFY(panel.logView()->isStreaming());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.logView()->model()->search(u"Listening on port"_s).isEmpty(), 30000);
+
+        // YAML: the Deployment and the Pod, fields in the API's order.
+        QSignalSpy loaded(panel.yamlView(), &YamlView::loaded);
+        panel.setCurrentTab(DetailsPanel::YamlTab);
+        QVERIFY(!panel.logView()->isStreaming());
+        QVERIFY(loaded.wait(20000));
+        const QString yaml = panel.yamlView()->text();
+        QVERIFY2(yaml.startsWith(u"# Deployment students/student-000001\n"_s), qPrintable(yaml.left(200)));
+        QVERIFY(yaml.contains(u"\n---\n# Pod students/"_s + m_healthyPod + u'\n'));
+        QVERIFY(yaml.contains(u"kind: Deployment\n"_s));
+        QVERIFY(yaml.contains(u"\nmetadata:\n"_s));
+        QVERIFY(yaml.contains(u"\n  name: student-000001\n"_s));
+        QVERIFY(yaml.indexOf(u"apiVersion: apps/v1"_s) < yaml.indexOf(u"kind: Deployment"_s) ||
+                yaml.indexOf(u"kind: Deployment"_s) < yaml.indexOf(u"apiVersion: apps/v1"_s));
+        QVERIFY(yaml.contains(u"courseops.io/student: student-000001"_s));
+        QVERIFY(!yaml.contains(u"managedFields"_s));
+        QVERIFY(panel.yamlView()->editor()->isReadOnly());
+        QVERIFY(panel.grab().save(artifact(u"details-yaml.png"_s)));
+
+        // Terminal: a shell while the tab is shown, closed (and saying so) when it is not.
+        panel.setCurrentTab(DetailsPanel::TerminalTab);
+        TerminalWidget *terminal = panel.terminal();
+        QVERIFY(terminal->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] { // the shell's prompt ("# " as root, "$ " otherwise)
+                QStringList lines = terminal->screenLines();
+                lines.removeAll(QString());
+                return !lines.isEmpty() && (lines.last().endsWith(u'#') || lines.last().endsWith(u'$'));
+            }(),
+            30000);
+        QTest::keyClicks(terminal, u"echo tab-$((40+2))"_s);
+        QTest::keyClick(terminal, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(terminal->screenLines().contains(u"tab-42"_s), 20000);
+        QVERIFY(panel.grab().save(artifact(u"details-terminal.png"_s)));
+        panel.setCurrentTab(DetailsPanel::LogsTab);
+        QVERIFY(!terminal->isRunning());
+        QVERIFY(terminal->endMessage().contains(u"Terminal tab was hidden"_s));
+        QVERIFY(panel.logView()->isStreaming());
+        QVERIFY(panel.grab().save(artifact(u"details-logs.png"_s)));
+
+        // Hiding the panel closes the stream; showing it opens it again.
+        panel.hide();
+        QVERIFY(!panel.logView()->isStreaming());
+        panel.show();
+        QVERIFY(panel.logView()->isStreaming());
+
+        // Another student: the old streams go, the new one's open.
+        panel.setTarget(m_admin, u"students"_s, m_crashingPod, u"student-000002"_s);
+        QVERIFY(panel.logView()->isStreaming() ||
+                panel.logView()->streamState() == LogView::StreamState::Ended);
+        QVERIFY(panel.logView()->model()->search(u"Listening on port"_s).isEmpty());
+        panel.setTarget(m_admin, u"students"_s, QString(), u"student-000002"_s);
+        QVERIFY(!panel.tabs()->isTabEnabled(DetailsPanel::LogsTab));
+        QVERIFY(!panel.tabs()->isTabEnabled(DetailsPanel::TerminalTab));
+    }
+
+    void cleanupTestCase() { m_sandbox.stop(); }
+};
+
+QTEST_MAIN(TestDetailsPanel)
+#include "tst_detailspanel.moc"
