@@ -1,3 +1,4 @@
+#include "cli_jobs.h"
 #include "cli_status.h"
 #include "course/courseconfig.h"
 #include "course/roster.h"
@@ -22,7 +23,12 @@ int main(int argc, char *argv[])
         "CourseOps from the command line.\n\nCommands:\n"
         "  check    validate a course file and roster (exit 1 when either has errors)\n"
         "  status   one row per student: pod status, ready, restarts, age, rollout (exit 1 when the\n"
-        "           kubeconfig or the cluster fails)"));
+        "           kubeconfig or the cluster fails)\n"
+        "  seed     make every roster student's repository from the template, give them access, and\n"
+        "           create their Deployment, Service and Ingress; journaled and resumable (--job DIR).\n"
+        "           --dry-run prints the plan. Exit 0 done, 1 some students failed, 2 bad settings,\n"
+        "           3 interrupted (resume with --job)\n"
+        "  report   the CSV report of a job (--job DIR)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
@@ -43,7 +49,23 @@ int main(int argc, char *argv[])
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
                                           QStringLiteral("status: table or json."), QStringLiteral("format"),
                                           QStringLiteral("table"));
-    parser.addOptions({courseOption, rosterOption, kubeconfigOption, contextOption, namespaceOption, outputOption});
+    const QCommandLineOption jobOption(QStringLiteral("job"),
+                                       QStringLiteral("seed, report: the job's journal folder (resumes the job in it)."),
+                                       QStringLiteral("dir"));
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
+                                          QStringLiteral("seed: print what would be created, changed or left alone."));
+    const QCommandLineOption githubEnvOption(QStringLiteral("github-env"),
+                                             QStringLiteral("seed: a file of COURSEOPS_GITHUB_API, _TOKEN and _CA lines "
+                                                            "(default: those environment variables)."),
+                                             QStringLiteral("file"));
+    const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
+                                               QStringLiteral("seed: students worked on at once."), QStringLiteral("n"),
+                                               QStringLiteral("4"));
+    const QCommandLineOption creationsOption(QStringLiteral("creations-per-minute"),
+                                             QStringLiteral("seed: GitHub's content-creation limit to plan with."),
+                                             QStringLiteral("n"), QStringLiteral("80"));
+    parser.addOptions({courseOption, rosterOption, kubeconfigOption, contextOption, namespaceOption, outputOption,
+                       jobOption, dryRunOption, githubEnvOption, concurrencyOption, creationsOption});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -70,6 +92,21 @@ int main(int argc, char *argv[])
         options.namespaceName = parser.value(namespaceOption);
         options.output = parser.value(outputOption);
         return runStatusCommand(options, out, err);
+    }
+    if (args.first() == QLatin1String("seed") || args.first() == QLatin1String("report")) {
+        JobCommandOptions options;
+        options.coursePath = parser.value(courseOption);
+        options.rosterPath = parser.value(rosterOption);
+        if (parser.isSet(kubeconfigOption))
+            options.kubeconfigFiles = parser.value(kubeconfigOption).split(u':', Qt::SkipEmptyParts);
+        options.context = parser.value(contextOption);
+        options.githubEnv = parser.value(githubEnvOption);
+        options.jobDir = parser.value(jobOption);
+        options.dryRun = parser.isSet(dryRunOption);
+        options.concurrency = qMax(1, parser.value(concurrencyOption).toInt());
+        options.creationsPerMinute = parser.value(creationsOption).toDouble();
+        return args.first() == QLatin1String("seed") ? runSeedCommand(options, out, err)
+                                                      : runReportCommand(options, out, err);
     }
     err << "courseops-cli: unknown command '" << args.first() << "'; see courseops-cli --help\n";
     return 2;

@@ -26,7 +26,18 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Language of the interface, e.g. hi or en (default: the "
                                                        "system's)."),
                                         QStringLiteral("code"));
-    parser.addOptions({courseOption, rosterOption, langOption});
+    const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
+                                              QStringLiteral("Connect to a cluster with this kubeconfig."),
+                                              QStringLiteral("file"));
+    const QCommandLineOption contextOption(QStringLiteral("context"),
+                                           QStringLiteral("The kubeconfig context to use (default: its current one)."),
+                                           QStringLiteral("name"));
+    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
+                                           QStringLiteral("Start the built-in sandbox with the demo course and "
+                                                          "connect to it."));
+    const QCommandLineOption offlineOption(QStringLiteral("offline"), QStringLiteral("Do not connect at start."));
+    parser.addOptions({courseOption, rosterOption, langOption, kubeconfigOption, contextOption, sandboxOption,
+                       offlineOption});
     parser.process(app);
 
     const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale();
@@ -41,5 +52,18 @@ int main(int argc, char *argv[])
     MainWindow window;
     window.openCourse(parser.value(courseOption), parser.value(rosterOption));
     window.show();
+    // With no choice on the command line, connect where the user did last time
+    // (the first time: the built-in sandbox with the demo course).
+    ConnectionChoice choice = ConnectionChoice::load();
+    if (parser.isSet(sandboxOption)) {
+        choice.sandbox = true;
+    } else if (parser.isSet(kubeconfigOption) || parser.isSet(contextOption)) {
+        choice.sandbox = false;
+        choice.kubeconfigFiles = parser.isSet(kubeconfigOption) ? QStringList{parser.value(kubeconfigOption)}
+                                                                : QStringList();
+        choice.context = parser.value(contextOption);
+    }
+    if (!parser.isSet(offlineOption))
+        window.connectTo(choice);
     return app.exec();
 }

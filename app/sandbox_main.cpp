@@ -61,6 +61,10 @@ int main(int argc, char *argv[])
                                       QStringLiteral("YAML map of login to behaviour (healthy, crash, oom, "
                                                      "slow-start, image-pull, unschedulable)."),
                                       QStringLiteral("FILE"));
+    const QCommandLineOption enrol(QStringLiteral("enrol"),
+                                   QStringLiteral("Roster (CSV or YAML) of students who get GitHub accounts only: "
+                                                  "no repository, no Deployment (to seed with courseops-cli)."),
+                                   QStringLiteral("file"));
     const QCommandLineOption faults(QStringLiteral("faults"),
                                     QStringLiteral("Injected faults, e.g. 500=0.05,429=0.1,retry-after=2,latency=20ms,"
                                                    "drop-watch=30s,compact=60s."),
@@ -74,7 +78,11 @@ int main(int argc, char *argv[])
                                        QStringLiteral("Run start-up, back-off and grace periods this many times "
                                                       "faster (tests)."),
                                        QStringLiteral("FACTOR"), QStringLiteral("1"));
-    parser.addOptions({students, roster, kubeconfig, stateDir, runtime, scenario, faults, port, routerPort, timeScale, githubEnv, githubPort});
+    const QCommandLineOption githubLimits(QStringLiteral("github-limits"),
+                                          QStringLiteral("GitHub rate limits over GitHub's own, e.g. content-per-minute=80,"
+                                                         "content-per-hour=500,minute=1s,hour=10s (tests)."),
+                                          QStringLiteral("SPEC"));
+    parser.addOptions({students, roster, kubeconfig, stateDir, runtime, scenario, enrol, faults, port, routerPort, timeScale, githubEnv, githubPort, githubLimits});
     parser.process(app);
 
     sandbox::SandboxOptions options;
@@ -84,6 +92,7 @@ int main(int argc, char *argv[])
     options.stateDir = parser.value(stateDir);
     options.runtime = parser.value(runtime);
     options.scenarioPath = parser.value(scenario);
+    options.enrolPath = parser.value(enrol);
     options.faults = parser.value(faults);
     options.port = quint16(parser.value(port).toUInt());
     options.timeScale = parser.value(timeScale).toDouble();
@@ -93,6 +102,14 @@ int main(int argc, char *argv[])
 
     sandbox::SandboxServer server;
     QString error;
+    if (parser.isSet(githubLimits)) {
+        const sandbox::GithubLimits limits = sandbox::GithubLimits::parse(parser.value(githubLimits), &error);
+        if (!error.isEmpty()) {
+            QTextStream(stderr) << "courseops-sandbox: " << error << '\n';
+            return 1;
+        }
+        server.github().setLimits(limits);
+    }
     if (!server.start(options, &error)) {
         QTextStream(stderr) << "courseops-sandbox: " << error << '\n';
         return 1;

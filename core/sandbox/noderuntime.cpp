@@ -318,17 +318,30 @@ bool FolderCodeSource::checkout(const QJsonObject &pod, const QString &directory
 bool GitCodeSource::checkout(const QJsonObject &pod, const QString &directory, QString *error)
 {
     const QString login = studentOf(pod);
-    if (!m_github || m_github->studentRepository(login).isEmpty())
-        return FolderCodeSource::checkout(pod, directory, error);
     QByteArray commit;
+    QString repo;
     for (const QJsonValue &init : pod[QStringLiteral("spec")][QStringLiteral("initContainers")].toArray()) {
         for (const QJsonValue &e : init[QStringLiteral("env")].toArray()) {
             if (e[QStringLiteral("name")].toString() == QLatin1String("COMMIT"))
                 commit = e[QStringLiteral("value")].toString().toLatin1();
+            // The clone URL of a repository this sandbox serves (…/owner/name.git).
+            if (e[QStringLiteral("name")].toString() == QLatin1String("REPO_URL")) {
+                const QStringList parts = QUrl(e[QStringLiteral("value")].toString()).path().split(u'/', Qt::SkipEmptyParts);
+                if (parts.size() == 2 && m_github) {
+                    QString name = parts.at(1);
+                    if (name.endsWith(QLatin1String(".git")))
+                        name.chop(4);
+                    if (m_github->hasRepository(parts.at(0), name))
+                        repo = parts.at(0) + u'/' + name;
+                }
+            }
         }
     }
+    if (repo.isEmpty() && m_github)
+        repo = m_github->studentRepository(login);
+    if (!m_github || repo.isEmpty())
+        return FolderCodeSource::checkout(pod, directory, error);
     if (!GitStore::isValidId(commit)) {
-        const QString repo = m_github->studentRepository(login);
         commit = m_github->branchHead(repo.section(u'/', 0, 0), repo.section(u'/', 1));
     }
     if (!m_github->store().exportCommit(commit, directory, error)) {
@@ -652,11 +665,15 @@ void SubdomainRouter::accept()
                               QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
                 client->disconnectFromHost();
             };
-            if (!host.endsWith(suffix)) {
+            // <login>.localhost also reaches the app: browsers resolve *.localhost to
+            // this machine, so "open the app" works without a DNS entry for the domain.
+            const QByteArray localSuffix = ".localhost";
+            const QByteArray &matched = host.endsWith(suffix) ? suffix : localSuffix;
+            if (!host.endsWith(matched)) {
                 answer("404 Not Found", "<h1>404</h1><p>No course app is served at this host.</p>\n");
                 return;
             }
-            const QString login = QString::fromUtf8(host.left(host.size() - suffix.size()));
+            const QString login = QString::fromUtf8(host.left(host.size() - matched.size()));
             const quint16 port = m_runtime->appPortFor(login);
             if (!port) {
                 answer("503 Service Unavailable",

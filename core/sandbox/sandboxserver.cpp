@@ -50,6 +50,9 @@ QJsonObject deploymentFor(const SeedStudent &s, const QString &ns, const QString
     QJsonObject annotations;
     if (!s.behaviour.isEmpty() && s.behaviour != QLatin1String("healthy"))
         annotations.insert(QStringLiteral("sandbox.courseops.io/behaviour"), s.behaviour);
+    // The commit the pod runs, for the console to compare with the repository's HEAD.
+    if (!commit.isEmpty() && commit != QLatin1String("HEAD"))
+        annotations.insert(QStringLiteral("courseops.io/commit"), commit);
     const QJsonObject codeMount{{QStringLiteral("name"), QStringLiteral("code")},
                                 {QStringLiteral("mountPath"), QStringLiteral("/app")}};
     const QJsonObject initContainer{
@@ -69,6 +72,8 @@ QJsonObject deploymentFor(const SeedStudent &s, const QString &ns, const QString
         {QStringLiteral("image"), image},
         {QStringLiteral("workingDir"), QStringLiteral("/app")},
         {QStringLiteral("command"), QJsonArray{QStringLiteral("npm"), QStringLiteral("start")}},
+        // A crashed app's last words (its log tail) land in the container status.
+        {QStringLiteral("terminationMessagePolicy"), QStringLiteral("FallbackToLogsOnError")},
         {QStringLiteral("env"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("PORT")},
                                                        {QStringLiteral("value"), QStringLiteral("3000")}}}},
         {QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("http")},
@@ -365,6 +370,18 @@ bool SandboxServer::start(const SandboxOptions &options, QString *error)
                 repos.append({s.login, s.name, s.email, s.behaviour});
         }
         m_githubSeed = m_github.seedCourse(QStringLiteral("webapps101"), QStringLiteral("app-template"), repos);
+        // Students who have GitHub accounts but whose course is not seeded yet:
+        // what `courseops-cli seed` starts from.
+        if (!options.enrolPath.isEmpty()) {
+            course::Diagnostics problems;
+            const course::Roster enrol = course::Roster::load(options.enrolPath, &problems);
+            if (course::hasErrors(problems)) {
+                *error = QStringLiteral("cannot read the --enrol roster: %1").arg(problems.constFirst().toString());
+                return false;
+            }
+            for (const course::Student &st : enrol.students())
+                m_github.addUser(st.login, st.name, st.email);
+        }
     }
     if (nodeRuntime)
         static_cast<GitCodeSource *>(m_code.get())->setGithub(&m_github);

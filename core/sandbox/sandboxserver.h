@@ -26,6 +26,7 @@ struct SandboxOptions
     QString stateDir;              // certificates (and later repositories) survive restarts here
     QString runtime = QStringLiteral("simulated"); // or "node"
     QString scenarioPath;          // YAML: login -> behaviour; default: the demo mix
+    QString enrolPath;             // roster of GitHub users to add with nothing seeded for them
     QString faults;
     quint16 port = 0;              // 0: any free port
     quint16 routerPort = 0;        // the subdomain router (node runtime); 0: any free port

@@ -1,0 +1,253 @@
+#include "seedjob.h"
+
+#include "course/manifests.h"
+#include "github/githubrepos.h"
+#include "kube/kubeclient.h"
+
+#include <QJsonDocument>
+
+namespace course {
+
+using State = JournalEntry::State;
+
+namespace {
+
+bool isNotFound(const kube::ApiStatus &status)
+{
+    return status.code == 404;
+}
+
+} // namespace
+
+SeedJob::SeedJob(const CourseConfig &course, const Roster &roster, github::GithubRepos *github,
+                 kube::KubeClient *kube, QObject *parent)
+    : Job(parent)
+    , m_course(course)
+    , m_roster(roster)
+    , m_github(github)
+    , m_kube(kube)
+{
+    for (qsizetype i = 0; i < m_roster.students().size(); ++i)
+        m_index.insert(m_roster.students().at(i).login.toLower(), i);
+}
+
+QStringList SeedJob::steps() const
+{
+    return {stepRepository(), stepAccess(), stepDeployment(), stepService(), stepRoute()};
+}
+
+const Student *SeedJob::student(const QString &login) const
+{
+    const auto it = m_index.constFind(login.toLower());
+    return it == m_index.cend() ? nullptr : &m_roster.students().at(*it);
+}
+
+QString SeedJob::namespaceOf(const QString &login) const
+{
+    return m_course.namespaceFor(int(m_index.value(login.toLower(), 0)));
+}
+
+QString SeedJob::repoOwner() const
+{
+    return m_course.organization;
+}
+
+double SeedJob::estimateSeconds(const JobPlan &plan) const
+{
+    int creations = 0;
+    for (const PlanItem &item : plan.items) {
+        // Content-creating GitHub requests: a new repository, an invitation.
+        if (item.action == PlanItem::Action::Create && (item.step == stepRepository() || item.step == stepAccess()))
+            ++creations;
+    }
+    return m_creationsPerMinute > 0 ? creations * 60.0 / m_creationsPerMinute : 0;
+}
+
+void SeedJob::kubeObject(const Student &s, const QString &step, QString *collection, QString *path,
+                         QJsonObject *body) const
+{
+    const QString ns = namespaceOf(s.login);
+    const QString name = manifests::objectName(s.login);
+    if (step == stepService()) {
+        *collection = QStringLiteral("/api/v1/namespaces/%1/services").arg(ns);
+        if (body)
+            *body = manifests::service(m_course, s, ns);
+    } else if (step == stepRoute()) {
+        *collection = QStringLiteral("/apis/networking.k8s.io/v1/namespaces/%1/ingresses").arg(ns);
+        if (body)
+            *body = manifests::ingress(m_course, s, ns);
+    } else {
+        *collection = QStringLiteral("/apis/apps/v1/namespaces/%1/deployments").arg(ns);
+    }
+    *path = *collection + u'/' + name;
+}
+
+void SeedJob::planStep(const QString &target, const QString &step, PlanDone done)
+{
+    const Student *s = student(target);
+    if (!s) {
+        done({PlanItem::Action::Blocked, target, step, tr("%1 is not in the roster").arg(target)});
+        return;
+    }
+    const QString name = manifests::objectName(s->login);
+    if (step == stepRepository()) {
+        m_github->getRepository(repoOwner(), name, this,
+                                [=, this](const github::GithubError &e, const github::Repository &repo) {
+                                    if (e.isOk())
+                                        done({PlanItem::Action::Leave, target, step, tr("%1 exists").arg(repo.fullName)});
+                                    else if (e.kind == github::GithubError::Kind::NotFound)
+                                        done({PlanItem::Action::Create, target, step,
+                                              tr("%1/%2 from %3").arg(repoOwner(), name, m_course.templateRepo)});
+                                    else
+                                        done({PlanItem::Action::Blocked, target, step, e.message});
+                                });
+        return;
+    }
+    if (step == stepAccess()) {
+        const QString path = github::GithubRepos::repoPath(repoOwner(), name) + QStringLiteral("/collaborators/") + s->login;
+        m_github->client()->get(path, this, [=, this](const github::GithubReply &reply) {
+            if (reply.ok())
+                done({PlanItem::Action::Leave, target, step, tr("%1 has access").arg(s->login)});
+            else
+                done({PlanItem::Action::Create, target, step, tr("invite %1 with push access").arg(s->login)});
+        });
+        return;
+    }
+    if (step == stepRoute() && m_course.routing != Routing::Ingress) {
+        done({PlanItem::Action::Leave, target, step, tr("routing is one shared nginx configuration")});
+        return;
+    }
+    QString collection, path;
+    kubeObject(*s, step, &collection, &path, nullptr);
+    m_kube->get(path, this, [=, this](const kube::ApiResult &result) {
+        if (result.ok())
+            done({PlanItem::Action::Leave, target, step, tr("%1 exists").arg(path.section(u'/', -2))});
+        else if (isNotFound(result.status))
+            done({PlanItem::Action::Create, target, step, path.section(u'/', -2)});
+        else
+            done({PlanItem::Action::Blocked, target, step, result.status.message});
+    });
+}
+
+void SeedJob::runStep(const QString &target, const QString &step, StepDone done)
+{
+    const Student *s = student(target);
+    if (!s) {
+        done(State::Failed, tr("%1 is not in the roster").arg(target));
+        return;
+    }
+    if (step == stepRepository()) {
+        runRepository(*s, done);
+    } else if (step == stepAccess()) {
+        m_github->addCollaborator(repoOwner(), manifests::objectName(s->login), s->login, QStringLiteral("push"), this,
+                                  [done, login = s->login](const github::GithubError &e, bool invited) {
+                                      if (!e.isOk())
+                                          done(State::Failed, e.message);
+                                      else if (invited)
+                                          done(State::Done, tr("invited %1").arg(login));
+                                      else
+                                          done(State::Skipped, tr("%1 already has access").arg(login));
+                                  });
+    } else if (step == stepDeployment()) {
+        runDeployment(*s, done);
+    } else if (step == stepRoute() && m_course.routing != Routing::Ingress) {
+        done(State::Skipped, tr("routing is one shared nginx configuration"));
+    } else {
+        runKubeObject(*s, step, done);
+    }
+}
+
+void SeedJob::runRepository(const Student &s, StepDone done)
+{
+    const QString name = manifests::objectName(s.login);
+    m_github->getRepository(repoOwner(), name, this, [=, this](const github::GithubError &e, const github::Repository &repo) {
+        if (e.isOk()) {
+            done(State::Skipped, tr("%1 exists").arg(repo.fullName));
+            return;
+        }
+        if (e.kind != github::GithubError::Kind::NotFound) {
+            done(State::Failed, e.message);
+            return;
+        }
+        const QString templateOwner = m_course.templateRepo.section(u'/', 0, 0);
+        const QString templateName = m_course.templateRepo.section(u'/', 1);
+        m_github->generateFromTemplate(templateOwner, templateName, repoOwner(), name, m_course.privateRepos, this,
+                                       [done](const github::GithubError &e, const github::Repository &made) {
+                                           if (e.isOk())
+                                               done(State::Done, tr("created %1").arg(made.fullName));
+                                           else
+                                               done(State::Failed, e.message);
+                                       });
+    });
+}
+
+void SeedJob::runDeployment(const Student &s, StepDone done)
+{
+    QString collection, path;
+    kubeObject(s, stepDeployment(), &collection, &path, nullptr);
+    const QString name = manifests::objectName(s.login);
+    m_kube->get(path, this, [=, this](const kube::ApiResult &existing) {
+        if (existing.ok()) {
+            done(State::Skipped, tr("deployment %1 exists").arg(name));
+            return;
+        }
+        if (!isNotFound(existing.status)) {
+            done(State::Failed, existing.status.message);
+            return;
+        }
+        // Pin the repository's head commit, so a redeploy is a deliberate act.
+        m_github->getRepository(repoOwner(), name, this, [=, this](const github::GithubError &e, const github::Repository &repo) {
+            if (!e.isOk()) {
+                done(State::Failed, e.message);
+                return;
+            }
+            m_github->branchHead(repo.owner, repo.name, repo.defaultBranch, this,
+                                 [=, this](const github::GithubError &e, const QByteArray &head) {
+                                     if (!e.isOk()) {
+                                         done(State::Failed, e.message);
+                                         return;
+                                     }
+                                     const QJsonObject body = manifests::deployment(
+                                         m_course, s, namespaceOf(s.login), repo.cloneUrl, QString::fromLatin1(head));
+                                     m_kube->create(collection, QJsonDocument(body).toJson(QJsonDocument::Compact), this,
+                                                    [=, this](const kube::ApiResult &r) {
+                                                        if (r.ok())
+                                                            done(State::Done, tr("deployment %1 at %2")
+                                                                                  .arg(name, QString::fromLatin1(head.left(7))));
+                                                        else if (r.status.code == 409)
+                                                            done(State::Skipped, tr("deployment %1 exists").arg(name));
+                                                        else
+                                                            done(State::Failed, r.status.message);
+                                                    });
+                                 });
+        });
+    });
+}
+
+void SeedJob::runKubeObject(const Student &s, const QString &step, StepDone done)
+{
+    QString collection, path;
+    QJsonObject body;
+    kubeObject(s, step, &collection, &path, &body);
+    const QString what = path.section(u'/', -2);
+    m_kube->get(path, this, [=, this](const kube::ApiResult &existing) {
+        if (existing.ok()) {
+            done(State::Skipped, tr("%1 exists").arg(what));
+            return;
+        }
+        if (!isNotFound(existing.status)) {
+            done(State::Failed, existing.status.message);
+            return;
+        }
+        m_kube->create(collection, QJsonDocument(body).toJson(QJsonDocument::Compact), this, [=, this](const kube::ApiResult &r) {
+            if (r.ok())
+                done(State::Done, tr("created %1").arg(what));
+            else if (r.status.code == 409) // made meanwhile by someone else, or by our own lost answer
+                done(State::Skipped, tr("%1 exists").arg(what));
+            else
+                done(State::Failed, r.status.message);
+        });
+    });
+}
+
+} // namespace course

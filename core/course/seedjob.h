@@ -1,0 +1,63 @@
+#pragma once
+
+#include "course/courseconfig.h"
+#include "course/job.h"
+#include "course/roster.h"
+
+#include <QHash>
+#include <memory>
+
+namespace github {
+class GithubRepos;
+}
+namespace kube {
+class KubeClient;
+}
+
+namespace course {
+
+// Seeds a course from its roster, per student: the repository from the
+// template in the course organisation, push access for the student, then the
+// Deployment (pinned at the repository's head commit), the Service and the
+// Ingress. Each step looks before it writes, so rerunning does nothing twice.
+class SeedJob : public Job
+{
+    Q_OBJECT
+
+public:
+    SeedJob(const CourseConfig &course, const Roster &roster, github::GithubRepos *github, kube::KubeClient *kube,
+            QObject *parent = nullptr);
+
+    QString kind() const override { return QStringLiteral("seed"); }
+    QStringList steps() const override;
+    void runStep(const QString &target, const QString &step, StepDone done) override;
+    void planStep(const QString &target, const QString &step, PlanDone done) override;
+    // Repository creations are content-creating requests: GitHub allows about
+    // `creationsPerMinute` of them (80 by default).
+    double estimateSeconds(const JobPlan &plan) const override;
+    void setCreationsPerMinute(double perMinute) { m_creationsPerMinute = perMinute; }
+
+    static QString stepRepository() { return QStringLiteral("repository"); }
+    static QString stepAccess() { return QStringLiteral("access"); }
+    static QString stepDeployment() { return QStringLiteral("deployment"); }
+    static QString stepService() { return QStringLiteral("service"); }
+    static QString stepRoute() { return QStringLiteral("route"); }
+
+private:
+    const Student *student(const QString &login) const;
+    QString namespaceOf(const QString &login) const;
+    QString repoOwner() const;
+    void runRepository(const Student &s, StepDone done);
+    void runDeployment(const Student &s, StepDone done);
+    void runKubeObject(const Student &s, const QString &step, StepDone done);
+    void kubeObject(const Student &s, const QString &step, QString *collection, QString *path, QJsonObject *body) const;
+
+    CourseConfig m_course;
+    Roster m_roster;
+    github::GithubRepos *m_github;
+    kube::KubeClient *m_kube;
+    QHash<QString, qsizetype> m_index; // login (lower case) -> roster position
+    double m_creationsPerMinute = 80;
+};
+
+} // namespace course
