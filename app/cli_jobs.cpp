@@ -42,6 +42,51 @@ QString formatDuration(double seconds)
     return QStringLiteral("%1h%2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
+qint64 parseDuration(QStringView text, bool *ok)
+{
+    struct Unit
+    {
+        const char *suffix;
+        qint64 ms;
+    };
+    static const Unit units[] = {{"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}};
+    for (const Unit &u : units) {
+        if (text.endsWith(QLatin1String(u.suffix))) {
+            const double n = text.chopped(qsizetype(strlen(u.suffix))).toDouble(ok);
+            return qint64(n * double(u.ms));
+        }
+    }
+    *ok = false;
+    return 0;
+}
+
+// "content-per-minute=80,content-per-hour=500,minute=60s,hour=1h" over GitHub's defaults.
+bool parseGovernorLimits(const QString &spec, github::GovernorLimits *limits, QString *error)
+{
+    for (const QString &part : spec.split(u',', Qt::SkipEmptyParts)) {
+        const QString key = part.section(u'=', 0, 0).trimmed();
+        const QString value = part.section(u'=', 1).trimmed();
+        bool ok = false;
+        if (key == QLatin1String("content-per-minute"))
+            limits->contentPerMinute = value.toInt(&ok);
+        else if (key == QLatin1String("content-per-hour"))
+            limits->contentPerHour = value.toInt(&ok);
+        else if (key == QLatin1String("minute"))
+            limits->minuteMs = parseDuration(value, &ok);
+        else if (key == QLatin1String("hour"))
+            limits->hourMs = parseDuration(value, &ok);
+        else if (key == QLatin1String("concurrent"))
+            limits->maxConcurrent = value.toInt(&ok);
+        if (!ok) {
+            *error = QStringLiteral("--github-limits: cannot read '%1'; write e.g. content-per-minute=80,"
+                                    "content-per-hour=500,minute=60s,hour=1h")
+                         .arg(part);
+            return false;
+        }
+    }
+    return true;
+}
+
 bool loadCourse(const JobCommandOptions &o, course::CourseConfig *config, course::Roster *roster, QTextStream &err)
 {
     course::Diagnostics problems;
@@ -84,6 +129,10 @@ int runSeedCommand(const JobCommandOptions &o, QTextStream &out, QTextStream &er
         err << "courseops-cli: " << error << '\n';
         return JobUsage;
     }
+    if (!parseGovernorLimits(o.githubLimits, &githubConfig.limits, &error)) {
+        err << "courseops-cli: " << error << '\n';
+        return JobUsage;
+    }
     github::GithubClient githubClient(githubConfig);
     githubClient.setToken(token);
     github::GithubRepos repos(&githubClient);
@@ -91,7 +140,10 @@ int runSeedCommand(const JobCommandOptions &o, QTextStream &out, QTextStream &er
 
     course::SeedJob job(config, roster, &repos, &kubeClient);
     job.setConcurrency(o.concurrency);
-    job.setCreationsPerMinute(o.creationsPerMinute);
+    // Planned at the pace the tighter of the two windows allows.
+    const github::GovernorLimits &limits = githubConfig.limits;
+    job.setCreationsPerMinute(qMin(limits.contentPerMinute * 60000.0 / double(qMax<qint64>(1, limits.minuteMs)),
+                                   limits.contentPerHour * 60000.0 / double(qMax<qint64>(1, limits.hourMs))));
 
     QStringList targets;
     for (const course::Student &s : roster.students())

@@ -17,7 +17,9 @@ struct JobCommandOptions
     QString jobDir;     // the job's journal folder; empty: a new one under the default root
     bool dryRun = false;
     int concurrency = 4;
-    double creationsPerMinute = 80; // GitHub's content-creation limit to plan and pace against
+    // GitHub's secondary limits to pace against, as `courseops-sandbox --github-limits`
+    // takes them: "content-per-minute=80,content-per-hour=500,minute=60s,hour=1h".
+    QString githubLimits;
 };
 
 // Exit codes scripts can rely on.

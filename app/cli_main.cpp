@@ -61,11 +61,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
                                                QStringLiteral("seed: students worked on at once."), QStringLiteral("n"),
                                                QStringLiteral("4"));
-    const QCommandLineOption creationsOption(QStringLiteral("creations-per-minute"),
-                                             QStringLiteral("seed: GitHub's content-creation limit to plan with."),
-                                             QStringLiteral("n"), QStringLiteral("80"));
+    const QCommandLineOption limitsOption(QStringLiteral("github-limits"),
+                                          QStringLiteral("seed: GitHub's secondary limits to pace against (default: "
+                                                         "GitHub's), e.g. content-per-minute=80,content-per-hour=500,"
+                                                         "minute=60s,hour=1h."),
+                                          QStringLiteral("spec"));
     parser.addOptions({courseOption, rosterOption, kubeconfigOption, contextOption, namespaceOption, outputOption,
-                       jobOption, dryRunOption, githubEnvOption, concurrencyOption, creationsOption});
+                       jobOption, dryRunOption, githubEnvOption, concurrencyOption, limitsOption});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -104,7 +106,7 @@ int main(int argc, char *argv[])
         options.jobDir = parser.value(jobOption);
         options.dryRun = parser.isSet(dryRunOption);
         options.concurrency = qMax(1, parser.value(concurrencyOption).toInt());
-        options.creationsPerMinute = parser.value(creationsOption).toDouble();
+        options.githubLimits = parser.value(limitsOption);
         return args.first() == QLatin1String("seed") ? runSeedCommand(options, out, err)
                                                       : runReportCommand(options, out, err);
     }
