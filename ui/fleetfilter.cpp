@@ -299,7 +299,7 @@ QVariant ErrorGroupModel::data(const QModelIndex &index, int role) const
     const Group &g = m_groups.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return tr("%1 (%n students)", nullptr, g.count).arg(g.signature);
+        return tr("%1 (%2)").arg(g.signature).arg(g.count);
     case Qt::ToolTipRole:
     case SignatureRole:
         return g.signature;

@@ -43,6 +43,12 @@ ErrorSignature fromContainer(const kube::ContainerStatus &c)
         if (c.reason == u"CrashLoopBackOff") {
             if (c.lastTerminatedReason == u"OOMKilled")
                 return {QStringLiteral("OOMKilled"), false};
+            // The last run's message (FallbackToLogsOnError) names the app's error.
+            if (!c.lastTerminatedMessage.isEmpty()) {
+                ErrorSignature last = errorSignature(c.lastTerminatedReason, c.lastTerminatedMessage, c.lastExitCode);
+                if (!last.isEmpty() && !last.weak)
+                    return last;
+            }
             return {QStringLiteral("CrashLoopBackOff (exit %1)").arg(c.lastExitCode), true};
         }
         if (c.reason.isEmpty() || c.reason == u"ContainerCreating" || c.reason == u"PodInitializing")
@@ -159,8 +165,10 @@ ErrorSignature podErrorSignature(const kube::PodInfo &pod)
     if (!weak.isEmpty())
         return weak;
     if (pod.phase == kube::PodPhase::Pending && pod.nodeName.isEmpty() && !pod.schedulingGated &&
-        pod.deletionTimestamp == 0)
-        return {QStringLiteral("Unschedulable"), true};
+        pod.deletionTimestamp == 0) {
+        const QString why = schedulingSignature(pod.schedulingMessage);
+        return {why.isEmpty() ? QStringLiteral("Unschedulable") : why, why.isEmpty()};
+    }
     if (pod.phase == kube::PodPhase::Failed && !pod.reason.isEmpty())
         return {pod.reason, false}; // "Evicted"
     return {};

@@ -76,6 +76,7 @@ ContainerStatus readContainerStatus(element status, const SpecImages &specImages
     if (objectAt(status["lastState"]["terminated"], &last)) {
         c.hasLastTerminated = true;
         c.lastTerminatedReason = sharedString(text(last["reason"]));
+        c.lastTerminatedMessage = ownString(text(last["message"]));
         c.lastExitCode = int32(last["exitCode"]);
         c.lastFinishedAt = timestamp(last["finishedAt"]);
     }
@@ -239,6 +240,8 @@ bool parsePod(element pod, PodInfo *out)
             }
             if (type == "PodScheduled" && text(condition["reason"]) == "SchedulingGated")
                 p.schedulingGated = true;
+            if (type == "PodScheduled" && !isTrue)
+                p.schedulingMessage = ownString(text(condition["message"]));
         }
     }
     p.initContainerStatuses =

@@ -105,6 +105,8 @@ private Q_SLOTS:
         QTest::newRow("running and ready") << 4 << QString() << false;
         QTest::newRow("init container cannot pull") << 5 << u"ImagePullBackOff"_s << false;
         QTest::newRow("evicted") << 6 << u"Evicted"_s << false;
+        QTest::newRow("crash loop, the last run's log names the error") << 7 << u"Cannot find module 'express'"_s << false;
+        QTest::newRow("pending, the scheduler says why") << 8 << u"Insufficient memory"_s << false;
     }
 
     void fromPod()
@@ -160,6 +162,21 @@ private Q_SLOTS:
             c.reason = u"PodInitializing"_s;
             break;
         }
+        case 7:
+            c.state = kube::ContainerState::Waiting;
+            c.reason = u"CrashLoopBackOff"_s;
+            c.lastTerminatedReason = u"Error"_s;
+            c.lastExitCode = 1;
+            c.hasLastTerminated = true;
+            c.lastTerminatedMessage = u"node:internal/modules/cjs/loader:1080\n  throw err;\n  ^\n\n"
+                                      u"Error: Cannot find module 'express'\nRequire stack:\n- /app/index.js\n"_s;
+            break;
+        case 8:
+            pod.phase = kube::PodPhase::Pending;
+            pod.nodeName.clear();
+            pod.schedulingMessage = u"0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are "
+                                    u"available: 3 No preemption victims found for incoming pod."_s;
+            break;
         case 6:
             pod.phase = kube::PodPhase::Failed;
             pod.reason = u"Evicted"_s;
@@ -168,7 +185,7 @@ private Q_SLOTS:
             c.exitCode = 0;
             break;
         }
-        if (scenario != 3)
+        if (scenario != 3 && scenario != 8)
             pod.containerStatuses.append(c);
         const course::ErrorSignature s = course::podErrorSignature(pod);
         QCOMPARE(s.text, signature);
