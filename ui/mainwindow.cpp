@@ -16,6 +16,7 @@
 #include "course/studentindex.h"
 #include "course/waverunner.h"
 #include "githublogindialog.h"
+#include "settingsdialog.h"
 #include "course/headtracker.h"
 #include "github/githubclient.h"
 #include "github/githublogin.h"
@@ -230,6 +231,8 @@ void MainWindow::createMenus()
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     connectAction->setStatusTip(tr("Connect to the built-in sandbox or to a cluster from a kubeconfig"));
     file->addAction(tr("Sign in to &GitHub…"), this, &MainWindow::signInToGithub);
+    QAction *settingsAction = file->addAction(tr("S&ettings…"), this, &MainWindow::showSettings);
+    settingsAction->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
     QAction *open = file->addAction(tr("&Open Course…"), this, &MainWindow::openCourseDialog);
     open->setShortcut(QKeySequence::Open);
@@ -573,6 +576,7 @@ void MainWindow::startIndex()
     for (const course::Student &student : m_roster.students())
         m_prober->setTarget(student.login.toLower(), QUrl(m_course.urlFor(student.login)));
     connect(m_prober, &course::Prober::results, index, &course::StudentIndex::applyProbes);
+    applySettings();
     m_prober->start();
     if (m_heads) {
         for (const course::Student &student : m_roster.students()) {
@@ -616,6 +620,27 @@ void MainWindow::showSelected()
     m_details->setTarget(m_session->access(), namespaceOf(row), row.podName, row.login, QStringLiteral("app"));
 }
 
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(ConsoleSettings::load(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.settings().save();
+    applySettings();
+}
+
+void MainWindow::applySettings()
+{
+    const ConsoleSettings s = ConsoleSettings::load();
+    m_details->setLogBufferLines(s.logBufferLines);
+    if (m_prober)
+        m_prober->setInterval(s.probeIntervalSeconds * 1000);
+    if (m_health)
+        m_health->setIntervalMs(s.healthRefreshSeconds * 1000);
+    if (course::StudentIndex *index = m_index)
+        QMetaObject::invokeMethod(index, [index, ms = s.tableRefreshMs] { index->setBatchInterval(ms); });
+}
+
 void MainWindow::showLogs()
 {
     m_details->setCurrentTab(DetailsPanel::LogsTab);
@@ -633,6 +658,7 @@ void MainWindow::showHealth()
         return;
     if (!m_health) {
         m_health = new course::ClusterHealth(m_session->access(), this);
+        m_health->setIntervalMs(ConsoleSettings::load().healthRefreshSeconds * 1000);
         m_health->start();
     }
     auto *view = new ClusterHealthView;

@@ -96,6 +96,8 @@ private:
     void showConnectionProblem(const QString &message);
     void updateConnectionIndicator();
     void updateActions();
+    void showSettings();
+    void applySettings();
     void startIndex();
     void stopIndex();
     void showSelected();

@@ -35,6 +35,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -470,6 +472,30 @@ private Q_SLOTS:
         dialog->close();
         // Every write is in the audit log.
         w.fleetView()->selectionModel()->clearSelection();
+    }
+
+    void settingsAreKeptAndApplied()
+    {
+        MainWindow &w = window();
+        QAction *settings = nullptr;
+        for (QAction *a : w.findChildren<QAction *>())
+            if (a->text().remove(u'&') == QStringLiteral("Settings…"))
+                settings = a;
+        QVERIFY(settings);
+        // The dialog is modal: answer it once it shows.
+        QTimer::singleShot(0, &w, [&] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            QWidget *dialog = QApplication::activeModalWidget();
+            for (QSpinBox *box : dialog->findChildren<QSpinBox *>()) {
+                if (box->accessibleName() == QLatin1String("Log buffer"))
+                    box->setValue(50000);
+            }
+            QVERIFY(dialog->grab().save(artifact(QStringLiteral("console-settings.png"))));
+            QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+        });
+        settings->trigger();
+        QCOMPARE(w.details()->logView()->model()->maxLines(), 50000);
+        QCOMPARE(QSettings().value(QStringLiteral("settings/logBufferLines")).toInt(), 50000);
     }
 
     void roleWithoutRightsSeesActionsDisabled()
