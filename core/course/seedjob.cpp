@@ -105,7 +105,7 @@ void SeedJob::planStep(const QString &target, const QString &step, PlanDone done
     }
     if (step == stepAccess()) {
         const QString path = github::GithubRepos::repoPath(repoOwner(), name) + QStringLiteral("/collaborators/") + s->login;
-        m_github->client()->get(path, this, [=, this](const github::GithubReply &reply) {
+        m_github->client()->get(path, this, [=](const github::GithubReply &reply) {
             if (reply.ok())
                 done({PlanItem::Action::Leave, target, step, tr("%1 has access").arg(s->login)});
             else
@@ -119,7 +119,7 @@ void SeedJob::planStep(const QString &target, const QString &step, PlanDone done
     }
     QString collection, path;
     kubeObject(*s, step, &collection, &path, nullptr);
-    m_kube->get(path, this, [=, this](const kube::ApiResult &result) {
+    m_kube->get(path, this, [=](const kube::ApiResult &result) {
         if (result.ok())
             done({PlanItem::Action::Leave, target, step, tr("%1 exists").arg(path.section(u'/', -2))});
         else if (isNotFound(result.status))
@@ -210,7 +210,7 @@ void SeedJob::runDeployment(const Student &s, StepDone done)
                                      const QJsonObject body = manifests::deployment(
                                          m_course, s, namespaceOf(s.login), repo.cloneUrl, QString::fromLatin1(head));
                                      m_kube->create(collection, QJsonDocument(body).toJson(QJsonDocument::Compact), this,
-                                                    [=, this](const kube::ApiResult &r) {
+                                                    [=](const kube::ApiResult &r) {
                                                         if (r.ok())
                                                             done(State::Done, tr("deployment %1 at %2")
                                                                                   .arg(name, QString::fromLatin1(head.left(7))));
@@ -239,7 +239,7 @@ void SeedJob::runKubeObject(const Student &s, const QString &step, StepDone done
             done(State::Failed, existing.status.message);
             return;
         }
-        m_kube->create(collection, QJsonDocument(body).toJson(QJsonDocument::Compact), this, [=, this](const kube::ApiResult &r) {
+        m_kube->create(collection, QJsonDocument(body).toJson(QJsonDocument::Compact), this, [=](const kube::ApiResult &r) {
             if (r.ok())
                 done(State::Done, tr("created %1").arg(what));
             else if (r.status.code == 409) // made meanwhile by someone else, or by our own lost answer
