@@ -13,6 +13,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("courseops"));
     QApplication::setApplicationVersion(QStringLiteral(COURSEOPS_VERSION));
     QApplication::setApplicationDisplayName(QStringLiteral("CourseOps"));
+    // Desktops match the window to io.courseops.CourseOps.desktop and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.courseops.CourseOps"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("The console for the staff of very large programming courses."));

@@ -15,6 +15,8 @@ packages=(
   qtkeychain-qt6-dev libssl-dev libhttp-parser-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
   # running the apps and their tests: student apps, an X server for the GUI, fonts
   nodejs openssl xvfb xauth fonts-dejavu-core tmux
+  # packaging checks (tests/packaging): desktop entry and AppStream validators
+  desktop-file-utils appstream
 )
 
 missing=()
