@@ -172,7 +172,21 @@ void LogStream::onFinished(const ApiStatus &status)
     }
     if (m_stopped)
         return;
-    const bool dropped = status.kind == ApiStatus::Kind::Network || status.kind == ApiStatus::Kind::Timeout;
+    // A stream that ends in the middle of a line was cut off, whatever the
+    // transport made of the close (Qt may report an aborted chunked reply as done).
+    // A container whose output really ends without a newline would look the
+    // same, so this is tried only while reconnects keep bringing new lines.
+    bool cutMidLine = status.isOk() && wasOpen && !m_buffer.isEmpty();
+    if (cutMidLine) {
+        if (m_delivered == m_deliveredAtCut)
+            ++m_cutsWithoutNews;
+        else
+            m_cutsWithoutNews = 0;
+        m_deliveredAtCut = m_delivered;
+        cutMidLine = m_cutsWithoutNews < 2;
+    }
+    const bool dropped =
+        status.kind == ApiStatus::Kind::Network || status.kind == ApiStatus::Kind::Timeout || cutMidLine;
     if (m_options.follow && dropped && m_failuresInRow < m_options.maxReconnects) {
         // Whatever partial line the drop cut off comes again after the reconnect.
         m_buffer.clear();

@@ -87,6 +87,8 @@ private:
     qint64 m_delivered = 0;
     int m_reconnects = 0;
     int m_failuresInRow = 0;
+    qint64 m_deliveredAtCut = -1; // lines delivered when a stream last ended mid-line
+    int m_cutsWithoutNews = 0;   // mid-line ends in a row that brought no new line
     bool m_reconnected = false;
     bool m_retrying = false;
     bool m_stopped = false;
