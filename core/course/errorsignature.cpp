@@ -36,7 +36,7 @@ bool isNpmNoise(QStringView rest)
     return false;
 }
 
-ErrorSignature fromContainer(const kube::ContainerStatus &c)
+ErrorSignature fromContainer(const kube::ContainerStatus &c, const QString &lastMessage = {})
 {
     using kube::ContainerState;
     if (c.state == ContainerState::Waiting) {
@@ -44,8 +44,8 @@ ErrorSignature fromContainer(const kube::ContainerStatus &c)
             if (c.lastTerminatedReason == u"OOMKilled")
                 return {QStringLiteral("OOMKilled"), false};
             // The last run's message (FallbackToLogsOnError) names the app's error.
-            if (!c.lastTerminatedMessage.isEmpty()) {
-                ErrorSignature last = errorSignature(c.lastTerminatedReason, c.lastTerminatedMessage, c.lastExitCode);
+            if (!lastMessage.isEmpty()) {
+                ErrorSignature last = errorSignature(c.lastTerminatedReason, lastMessage, c.lastExitCode);
                 if (!last.isEmpty() && !last.weak)
                     return last;
             }
@@ -150,13 +150,13 @@ ErrorSignature errorSignature(QStringView reason, QStringView message, int exitC
 ErrorSignature podErrorSignature(const kube::PodInfo &pod)
 {
     for (const kube::ContainerStatus &c : pod.initContainerStatuses) {
-        ErrorSignature s = fromContainer(c);
+        ErrorSignature s = fromContainer(c, pod.problemMessage);
         if (!s.isEmpty())
             return s;
     }
     ErrorSignature weak;
     for (const kube::ContainerStatus &c : pod.containerStatuses) {
-        ErrorSignature s = fromContainer(c);
+        ErrorSignature s = fromContainer(c, pod.problemMessage);
         if (!s.isEmpty() && !s.weak)
             return s;
         if (weak.isEmpty())
@@ -166,7 +166,7 @@ ErrorSignature podErrorSignature(const kube::PodInfo &pod)
         return weak;
     if (pod.phase == kube::PodPhase::Pending && pod.nodeName.isEmpty() && !pod.schedulingGated &&
         pod.deletionTimestamp == 0) {
-        const QString why = schedulingSignature(pod.schedulingMessage);
+        const QString why = schedulingSignature(pod.problemMessage);
         return {why.isEmpty() ? QStringLiteral("Unschedulable") : why, why.isEmpty()};
     }
     if (pod.phase == kube::PodPhase::Failed && !pod.reason.isEmpty())

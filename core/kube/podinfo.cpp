@@ -76,7 +76,6 @@ ContainerStatus readContainerStatus(element status, const SpecImages &specImages
     if (objectAt(status["lastState"]["terminated"], &last)) {
         c.hasLastTerminated = true;
         c.lastTerminatedReason = sharedString(text(last["reason"]));
-        c.lastTerminatedMessage = ownString(text(last["message"]));
         c.lastExitCode = int32(last["exitCode"]);
         c.lastFinishedAt = timestamp(last["finishedAt"]);
     }
@@ -93,6 +92,22 @@ QList<ContainerStatus> readContainerStatuses(Field statuses, const SpecImages &s
     for (element status : list)
         result.append(readContainerStatus(status, specImages));
     return result;
+}
+
+// The first lastState.terminated.message among the init and app containers.
+std::string_view firstLastTerminatedMessage(Field status)
+{
+    for (const char *key : {"initContainerStatuses", "containerStatuses"}) {
+        array list;
+        if (status[key].get_array().get(list))
+            continue;
+        for (element container : list) {
+            const std::string_view message = text(container["lastState"]["terminated"]["message"]);
+            if (!message.empty())
+                return message;
+        }
+    }
+    return {};
 }
 
 SpecImages readSpecImages(Field containers)
@@ -226,6 +241,7 @@ bool parsePod(element pod, PodInfo *out)
     p.phase = phaseFromText(text(status["phase"]));
     p.reason = sharedString(text(status["reason"]));
     array conditions;
+    std::string_view schedulingMessage;
     if (!status["conditions"].get_array().get(conditions)) {
         bool sawInitialized = false;
         for (element condition : conditions) {
@@ -241,13 +257,16 @@ bool parsePod(element pod, PodInfo *out)
             if (type == "PodScheduled" && text(condition["reason"]) == "SchedulingGated")
                 p.schedulingGated = true;
             if (type == "PodScheduled" && !isTrue)
-                p.schedulingMessage = ownString(text(condition["message"]));
+                schedulingMessage = text(condition["message"]);
         }
     }
     p.initContainerStatuses =
         readContainerStatuses(status["initContainerStatuses"], readSpecImages(spec["initContainers"]));
     p.containerStatuses =
         readContainerStatuses(status["containerStatuses"], readSpecImages(spec["containers"]));
+    p.problemMessage = ownString(firstLastTerminatedMessage(status));
+    if (p.problemMessage.isEmpty() && p.nodeName.isEmpty())
+        p.problemMessage = ownString(schedulingMessage);
     return true;
 }
 

@@ -31,9 +31,6 @@ struct ContainerStatus
     QString reason;  // state.waiting.reason or state.terminated.reason
     QString message; // state.waiting.message or state.terminated.message
     QString lastTerminatedReason;
-    // lastState.terminated.message: with FallbackToLogsOnError the tail of the
-    // log that ended the last run (where the app's error is). Empty for most pods.
-    QString lastTerminatedMessage;
     qint64 startedAt = 0;      // state.running.startedAt, epoch seconds
     qint64 finishedAt = 0;     // state.terminated.finishedAt
     qint64 lastFinishedAt = 0; // lastState.terminated.finishedAt
@@ -84,8 +81,12 @@ struct PodInfo
     bool schedulingGated = false;      // a PodScheduled condition has reason SchedulingGated
     bool readyCondition = false;       // a Ready condition has status True
     bool initializedCondition = false; // the Initialized condition has status True
-    // The PodScheduled condition's message while it is False ("0/3 nodes are available: ...").
-    QString schedulingMessage;
+    // Why the pod does not run, in the cluster's words; empty for most pods. The
+    // first container's lastState.terminated.message (with FallbackToLogsOnError
+    // the tail of the log that ended its last run), else, while the pod cannot be
+    // scheduled, the PodScheduled condition's message ("0/3 nodes are available: ...").
+    // One string per pod, not per container: 100,000 of these stay in memory.
+    QString problemMessage;
 
     // The value of label `key`; a null view when the pod has no such label.
     QStringView label(QStringView key) const;

@@ -168,13 +168,13 @@ private Q_SLOTS:
             c.lastTerminatedReason = u"Error"_s;
             c.lastExitCode = 1;
             c.hasLastTerminated = true;
-            c.lastTerminatedMessage = u"node:internal/modules/cjs/loader:1080\n  throw err;\n  ^\n\n"
+            pod.problemMessage = u"node:internal/modules/cjs/loader:1080\n  throw err;\n  ^\n\n"
                                       u"Error: Cannot find module 'express'\nRequire stack:\n- /app/index.js\n"_s;
             break;
         case 8:
             pod.phase = kube::PodPhase::Pending;
             pod.nodeName.clear();
-            pod.schedulingMessage = u"0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are "
+            pod.problemMessage = u"0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are "
                                     u"available: 3 No preemption victims found for incoming pod."_s;
             break;
         case 6:
