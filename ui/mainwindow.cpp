@@ -725,26 +725,36 @@ void MainWindow::redeploySelected()
             m_heads->want(login);
             continue;
         }
-        const int source = m_model->rowOf(login);
-        const QString ns = source >= 0 ? namespaceOf(m_model->row(source)) : m_course.namespaces.value(0);
-        const QString path = QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(ns, login);
-        const QString who = m_session->access()->userName();
-        m_session->client()->patch(path, kube::PatchType::Strategic, course::manifests::redeployPatch(head), this,
-                                   [this, login, ns, head, who](const kube::ApiResult &result) {
-                                       audit()->append(who, QStringLiteral("redeploy"),
-                                                       QStringLiteral("deployment %1/%2").arg(ns, login),
-                                                       result.ok() ? QStringLiteral("ok") : QStringLiteral("failed"),
-                                                       result.ok() ? QStringLiteral("commit %1").arg(head)
-                                                                   : result.status.message);
-                                       if (result.ok())
-                                           statusBar()->showMessage(tr("deployment.apps/%1 redeploying at %2")
-                                                                        .arg(login, head.left(7)),
-                                                                    8000);
-                                       else
-                                           QMessageBox::warning(this, tr("Redeploy"),
-                                                                tr("Could not redeploy %1: %2").arg(login, result.status.message));
-                                   });
+        redeployStudent(login, head, [this, login, head](const kube::ApiResult &result) {
+            if (result.ok())
+                statusBar()->showMessage(tr("deployment.apps/%1 redeploying at %2").arg(login, head.left(7)), 8000);
+            else
+                QMessageBox::warning(this, tr("Redeploy"), tr("Could not redeploy %1: %2").arg(login, result.status.message));
+        });
     }
+}
+
+QString MainWindow::namespaceOfLogin(const QString &login) const
+{
+    const int source = m_model->rowOf(login);
+    return source >= 0 ? namespaceOf(m_model->row(source)) : m_course.namespaces.value(0);
+}
+
+void MainWindow::redeployStudent(const QString &login, const QString &commit,
+                                 std::function<void(const kube::ApiResult &)> then)
+{
+    const QString ns = namespaceOfLogin(login);
+    const QString path = QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(ns, login);
+    const QString who = m_session->access()->userName();
+    m_session->client()->patch(path, kube::PatchType::Strategic, course::manifests::redeployPatch(commit), this,
+                               [this, login, ns, commit, who, then](const kube::ApiResult &result) {
+                                   audit()->append(who, QStringLiteral("redeploy"),
+                                                   QStringLiteral("deployment %1/%2").arg(ns, login),
+                                                   result.ok() ? QStringLiteral("ok") : QStringLiteral("failed"),
+                                                   result.ok() ? QStringLiteral("commit %1").arg(commit)
+                                                               : result.status.message);
+                                   then(result);
+                               });
 }
 
 void MainWindow::showAuditLog()
@@ -838,18 +848,9 @@ void MainWindow::redeployAndFollow(CodeWindow *window, const QString &login, con
 {
     if (!m_session)
         return;
-    const int source = m_model->rowOf(login);
-    const QString ns = source >= 0 ? namespaceOf(m_model->row(source)) : m_course.namespaces.value(0);
-    const QString path = QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(ns, login);
-    const QString who = m_session->access()->userName();
     QPointer<CodeWindow> guard(window);
     window->statusBar()->showMessage(tr("Committed %1; redeploying %2…").arg(commit.left(7), login));
-    m_session->client()->patch(
-        path, kube::PatchType::Strategic, course::manifests::redeployPatch(commit), this,
-        [this, guard, login, ns, commit, who](const kube::ApiResult &result) {
-            audit()->append(who, QStringLiteral("redeploy"), QStringLiteral("deployment %1/%2").arg(ns, login),
-                            result.ok() ? QStringLiteral("ok") : QStringLiteral("failed"),
-                            result.ok() ? QStringLiteral("commit %1").arg(commit) : result.status.message);
+    redeployStudent(login, commit, [this, guard, login, commit](const kube::ApiResult &result) {
             if (!guard)
                 return;
             if (!result.ok()) {
@@ -911,8 +912,7 @@ void MainWindow::restartSelected()
     }
     for (const QString &login : logins) {
         const QString name = login.toLower();
-        const int source = m_model->rowOf(name);
-        const QString ns = source >= 0 ? namespaceOf(m_model->row(source)) : m_course.namespaces.value(0);
+        const QString ns = namespaceOfLogin(name);
         const QString who = m_session->access()->userName();
         kube::rolloutRestart(m_session->client(), ns, name, this, [this, name, ns, who](const kube::ApiResult &result) {
             audit()->append(who, QStringLiteral("rollout restart"), QStringLiteral("deployment %1/%2").arg(ns, name),

@@ -9,6 +9,7 @@
 #include "fleetmodel.h"
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 namespace github {
@@ -102,6 +103,10 @@ private:
     void stopIndex();
     void showSelected();
     QString namespaceOf(const FleetRow &row) const;
+    QString namespaceOfLogin(const QString &login) const;
+    // Patches the student's Deployment to run `commit`, audits the write, then calls `then`.
+    void redeployStudent(const QString &login, const QString &commit,
+                         std::function<void(const kube::ApiResult &)> then);
     course::AuditLog *audit();
     void redeployAndFollow(CodeWindow *window, const QString &login, const QString &commit);
     void signInToGithub();
