@@ -103,52 +103,63 @@ bool loadCourse(const JobCommandOptions &o, course::CourseConfig *config, course
 
 } // namespace
 
-int runSeedCommand(const JobCommandOptions &o, QTextStream &out, QTextStream &err)
+bool JobClients::connect(const JobCommandOptions &o, QTextStream &err)
 {
-    course::CourseConfig config;
-    course::Roster roster;
     if (!loadCourse(o, &config, &roster, err))
-        return JobUsage;
+        return false;
 
-    github::GithubConfig githubConfig;
     QByteArray token;
     QString error;
     const bool githubOk = o.githubEnv.isEmpty() ? github::GithubConfig::fromEnvironment(&githubConfig, &token, &error)
                                                 : github::GithubConfig::readEnvFile(o.githubEnv, &githubConfig, &token, &error);
     if (!githubOk) {
         err << "courseops-cli: " << error << '\n';
-        return JobUsage;
+        return false;
     }
     if (token.isEmpty()) {
         err << "courseops-cli: no GitHub token: set COURSEOPS_GITHUB_TOKEN (a token with the repo and admin:org "
                "scopes) or pass --github-env FILE\n";
-        return JobUsage;
+        return false;
     }
-    auto access = kube::ClusterAccess::fromKubeconfig(o.kubeconfigFiles, o.context, &error);
+    access = kube::ClusterAccess::fromKubeconfig(o.kubeconfigFiles, o.context, &error);
     if (!access) {
         err << "courseops-cli: " << error << '\n';
-        return JobUsage;
+        return false;
     }
     if (!parseGovernorLimits(o.githubLimits, &githubConfig.limits, &error)) {
         err << "courseops-cli: " << error << '\n';
-        return JobUsage;
+        return false;
     }
-    github::GithubClient githubClient(githubConfig);
-    githubClient.setToken(token);
-    github::GithubRepos repos(&githubClient);
-    kube::KubeClient kubeClient(access);
+    githubClient = std::make_unique<github::GithubClient>(githubConfig);
+    githubClient->setToken(token);
+    repos = std::make_unique<github::GithubRepos>(githubClient.get());
+    kube = std::make_unique<kube::KubeClient>(access);
+    return true;
+}
 
-    course::SeedJob job(config, roster, &repos, &kubeClient);
-    job.setConcurrency(o.concurrency);
-    // Planned at the pace the tighter of the two windows allows.
+JobClients::JobClients() = default;
+JobClients::~JobClients() = default;
+
+double JobClients::creationsPerMinute() const
+{
+    // The pace the tighter of GitHub's two content-creation windows allows.
     const github::GovernorLimits &limits = githubConfig.limits;
-    job.setCreationsPerMinute(qMin(limits.contentPerMinute * 60000.0 / double(qMax<qint64>(1, limits.minuteMs)),
-                                   limits.contentPerHour * 60000.0 / double(qMax<qint64>(1, limits.hourMs))));
+    return qMin(limits.contentPerMinute * 60000.0 / double(qMax<qint64>(1, limits.minuteMs)),
+                limits.contentPerHour * 60000.0 / double(qMax<qint64>(1, limits.hourMs)));
+}
 
+QStringList JobClients::rosterLogins() const
+{
     QStringList targets;
     for (const course::Student &s : roster.students())
         targets << s.login.toLower();
+    return targets;
+}
 
+int runJournaledJob(course::Job &job, const QStringList &targets, const JobCommandOptions &o,
+                    const QJsonObject &parameters, QTextStream &out, QTextStream &err)
+{
+    QString error;
     if (o.dryRun) {
         QEventLoop loop;
         course::JobPlan plan;
@@ -166,7 +177,7 @@ int runSeedCommand(const JobCommandOptions &o, QTextStream &out, QTextStream &er
         out << "plan: " << plan.count(course::PlanItem::Action::Create) << " to create, "
             << plan.count(course::PlanItem::Action::Change) << " to change, "
             << plan.count(course::PlanItem::Action::Leave) << " to leave alone, "
-            << plan.count(course::PlanItem::Action::Blocked) << " blocked; GitHub's limits make it take about "
+            << plan.count(course::PlanItem::Action::Blocked) << " blocked; the rate limits make it take about "
             << formatDuration(plan.estimatedSeconds) << '\n';
         return plan.count(course::PlanItem::Action::Blocked) ? JobFailures : JobOk;
     }
@@ -179,17 +190,16 @@ int runSeedCommand(const JobCommandOptions &o, QTextStream &out, QTextStream &er
             return JobUsage;
         }
         if (journal.kind() != job.kind()) {
-            err << "courseops-cli: " << dir << " holds a '" << journal.kind() << "' job, not a seed\n";
+            err << "courseops-cli: " << dir << " holds a '" << journal.kind() << "' job, not a " << job.kind() << '\n';
             return JobUsage;
         }
         out << "resuming the job in " << dir << '\n';
     } else {
         if (dir.isEmpty())
             dir = QDir(course::JobJournal::defaultRoot())
-                      .filePath(QStringLiteral("seed-") +
+                      .filePath(job.kind() + u'-' +
                                 QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-hhmmss")));
-        if (!journal.create(dir, job.kind(), {{QStringLiteral("course"), o.coursePath}, {QStringLiteral("roster"), o.rosterPath}},
-                            targets, &error)) {
+        if (!journal.create(dir, job.kind(), parameters, targets, &error)) {
             err << "courseops-cli: " << error << '\n';
             return JobUsage;
         }
@@ -267,6 +277,18 @@ int runSeedCommand(const JobCommandOptions &o, QTextStream &out, QTextStream &er
     if (interrupted)
         return JobInterrupted;
     return ok ? JobOk : JobFailures;
+}
+
+int runSeedCommand(const JobCommandOptions &o, QTextStream &out, QTextStream &err)
+{
+    JobClients clients;
+    if (!clients.connect(o, err))
+        return JobUsage;
+    course::SeedJob job(clients.config, clients.roster, clients.repos.get(), clients.kube.get());
+    job.setConcurrency(o.concurrency);
+    job.setCreationsPerMinute(clients.creationsPerMinute());
+    return runJournaledJob(job, clients.rosterLogins(), o,
+                           {{QStringLiteral("course"), o.coursePath}, {QStringLiteral("roster"), o.rosterPath}}, out, err);
 }
 
 int runReportCommand(const JobCommandOptions &o, QTextStream &out, QTextStream &err)

@@ -1,9 +1,26 @@
 #pragma once
 
+#include "course/courseconfig.h"
+#include "course/roster.h"
+#include "github/githubclient.h"
+
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <memory>
 
 class QTextStream;
+
+namespace course {
+class Job;
+}
+namespace github {
+class GithubRepos;
+}
+namespace kube {
+class ClusterAccess;
+class KubeClient;
+}
 
 // `courseops-cli seed` and `courseops-cli report`: fleet jobs, headless, with
 // the same on-disk journal the console uses.
@@ -29,6 +46,34 @@ enum JobExit {
     JobUsage = 2,       // bad options, course, roster, kubeconfig or GitHub settings
     JobInterrupted = 3, // stopped by a signal; resume with --job
 };
+
+// What a job command works with: the course, its roster, GitHub and the cluster.
+struct JobClients
+{
+    JobClients();
+    ~JobClients();
+    // Loads the course and roster and connects both clients; prints what is
+    // wrong and returns false when something is missing.
+    bool connect(const JobCommandOptions &options, QTextStream &err);
+    // Repository creations per minute the tighter of GitHub's content windows allows.
+    double creationsPerMinute() const;
+    QStringList rosterLogins() const; // lower case, roster order
+
+    course::CourseConfig config;
+    course::Roster roster;
+    github::GithubConfig githubConfig;
+    std::unique_ptr<github::GithubClient> githubClient;
+    std::unique_ptr<github::GithubRepos> repos;
+    std::shared_ptr<kube::ClusterAccess> access;
+    std::unique_ptr<kube::KubeClient> kube;
+};
+
+// Runs `job` over `targets` the way every job command does: --dry-run prints
+// the plan; otherwise a new journal (or the one --job names, resumed), a
+// progress bar on a terminal or a line every few seconds in a log, SIGINT and
+// SIGTERM stop cleanly, and report.csv lands next to the journal. Returns a JobExit.
+int runJournaledJob(course::Job &job, const QStringList &targets, const JobCommandOptions &options,
+                    const QJsonObject &parameters, QTextStream &out, QTextStream &err);
 
 int runSeedCommand(const JobCommandOptions &options, QTextStream &out, QTextStream &err);
 int runReportCommand(const JobCommandOptions &options, QTextStream &out, QTextStream &err);
