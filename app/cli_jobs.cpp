@@ -107,9 +107,17 @@ bool JobClients::connect(const JobCommandOptions &o, QTextStream &err)
 {
     if (!loadCourse(o, &config, &roster, err))
         return false;
+    QString error;
+    if (!o.needsGithub) {
+        access = kube::ClusterAccess::fromKubeconfig(o.kubeconfigFiles, o.context, &error);
+        if (!access)
+            err << "courseops-cli: " << error << '\n';
+        else
+            kube = std::make_unique<kube::KubeClient>(access);
+        return bool(access);
+    }
 
     QByteArray token;
-    QString error;
     const bool githubOk = o.githubEnv.isEmpty() ? github::GithubConfig::fromEnvironment(&githubConfig, &token, &error)
                                                 : github::GithubConfig::readEnvFile(o.githubEnv, &githubConfig, &token, &error);
     if (!githubOk) {

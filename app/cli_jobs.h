@@ -37,6 +37,18 @@ struct JobCommandOptions
     // GitHub's secondary limits to pace against, as `courseops-sandbox --github-limits`
     // takes them: "content-per-minute=80,content-per-hour=500,minute=60s,hour=1h".
     QString githubLimits;
+    // sync-template (app/cli_sync.h): the template commits to bring to the students.
+    QString templateFrom; // the commit (or ref) the course was seeded from or last synced to
+    QString templateTo;   // empty: the template's default branch head
+    // redeploy and restart (app/cli_waves.h): which students, and the waves.
+    bool needsGithub = true; // restart works on the cluster alone
+    QStringList students;    // empty: everyone, or the cohort
+    QString cohort;
+    int canary = 1;
+    int batch = 10;
+    qint64 pauseMs = 0;
+    double maxFailure = 0.2;
+    qint64 rolloutTimeoutMs = 5 * 60000;
 };
 
 // Exit codes scripts can rely on.

@@ -1,10 +1,14 @@
 #include "mainwindow.h"
+#include "settingsdialog.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -25,9 +29,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption rosterOption(QStringLiteral("roster"), QStringLiteral("Roster (CSV or YAML)."),
                                           QStringLiteral("file"), QStringLiteral(":/demo/roster.csv"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        QStringLiteral("Language of the interface, e.g. hi or en (default: the "
+                                        QStringLiteral("Language of the interface: hi, de or en (default: the "
                                                        "system's)."),
                                         QStringLiteral("code"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"),
+                                         QStringLiteral("Colours for this run: system, light, dark or high-contrast "
+                                                        "(default: the one chosen in Settings)."),
+                                         QStringLiteral("name"));
     const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
                                               QStringLiteral("Connect to a cluster with this kubeconfig."),
                                               QStringLiteral("file"));
@@ -38,11 +46,33 @@ int main(int argc, char *argv[])
                                            QStringLiteral("Start the built-in sandbox with the demo course and "
                                                           "connect to it."));
     const QCommandLineOption offlineOption(QStringLiteral("offline"), QStringLiteral("Do not connect at start."));
+    parser.addOption(themeOption);
+    parser.addPositionalArgument(QStringLiteral("open"),
+                                 QStringLiteral("`open LOGIN`: open that student's code in the code window."),
+                                 QStringLiteral("[open LOGIN]"));
     parser.addOptions({courseOption, rosterOption, langOption, kubeconfigOption, contextOption, sandboxOption,
                        offlineOption});
     parser.process(app);
+    const QStringList args = parser.positionalArguments();
+    QString openLogin;
+    if (args.size() == 2 && args.first() == QLatin1String("open")) {
+        openLogin = args.at(1);
+    } else if (!args.isEmpty()) {
+        std::fprintf(stderr, "courseops: unknown command '%s'; the one command is `courseops open LOGIN`\n",
+                     qPrintable(args.join(u' ')));
+        return 2;
+    }
 
     const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale();
+    QLocale::setDefault(locale);
+    const std::optional<theme::Theme> chosenTheme =
+        parser.isSet(themeOption) ? theme::fromKey(parser.value(themeOption)) : ConsoleSettings::load().theme;
+    if (!chosenTheme) {
+        qCritical("courseops: unknown --theme %s (system, light, dark or high-contrast)",
+                  qPrintable(parser.value(themeOption)));
+        return 2;
+    }
+    theme::apply(*chosenTheme);
     QTranslator qtTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -67,5 +97,7 @@ int main(int argc, char *argv[])
     }
     if (!parser.isSet(offlineOption))
         window.connectTo(choice);
+    if (!openLogin.isEmpty())
+        window.openCodeWhenReady(openLogin);
     return app.exec();
 }

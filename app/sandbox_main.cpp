@@ -59,7 +59,7 @@ int main(int argc, char *argv[])
                                      QStringLiteral("node|simulated"), QStringLiteral("simulated"));
     const QCommandLineOption scenario(QStringLiteral("scenario"),
                                       QStringLiteral("YAML map of login to behaviour (healthy, crash, oom, "
-                                                     "slow-start, image-pull, unschedulable)."),
+                                                     "slow-start, image-pull, unschedulable, needs-secret)."),
                                       QStringLiteral("FILE"));
     const QCommandLineOption enrol(QStringLiteral("enrol"),
                                    QStringLiteral("Roster (CSV or YAML) of students who get GitHub accounts only: "

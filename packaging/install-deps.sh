@@ -14,7 +14,8 @@ packages=(
   libqscintilla2-qt6-dev libyaml-cpp-dev libsimdjson-dev libvterm-dev
   qtkeychain-qt6-dev libssl-dev libhttp-parser-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
   # running the apps and their tests: student apps, an X server for the GUI, fonts
-  nodejs openssl xvfb xauth fonts-dejavu-core tmux
+  # (fonts-noto-core: Devanagari for the Hindi translation)
+  nodejs openssl xvfb xauth fonts-dejavu-core fonts-noto-core tmux
   # packaging checks (tests/packaging): desktop entry and AppStream validators
   desktop-file-utils appstream
 )

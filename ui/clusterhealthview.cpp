@@ -1,4 +1,5 @@
 #include "clusterhealthview.h"
+#include "theme.h"
 
 #include "kube/quantity.h"
 
@@ -124,12 +125,12 @@ QVariant NodeHealthModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ForegroundRole:
         if (index.column() == Status && !n.problems.isEmpty())
-            return QColor(0xd3, 0x2f, 0x2f);
+            return theme::foreground(theme::Tone::Error);
         break;
     case Qt::ToolTipRole:
         if (index.column() == Cpu || index.column() == Memory)
-            return n.cpuUsageMilli < 0 ? QStringLiteral("No metrics for this node (metrics.k8s.io).")
-                                       : QStringLiteral("Use now / allocatable to pods (capacity %1 CPU, %2)")
+            return n.cpuUsageMilli < 0 ? tr("No metrics for this node (metrics.k8s.io).")
+                                       : tr("Use now / allocatable to pods (capacity %1 CPU, %2)")
                                              .arg(cpu(n.cpuCapacityMilli), memory(n.memoryCapacity));
         break;
     default:
@@ -268,9 +269,13 @@ ClusterHealthView::ClusterHealthView(QWidget *parent)
     m_chartView->setObjectName(QStringLiteral("podsChart"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(220);
+    m_chartView->setAccessibleName(tr("Pods by phase over time"));
+    m_nodeTable->setAccessibleName(tr("Nodes"));
+    changeEvent(nullptr);
 
     m_reasons = new QListWidget(this);
     m_reasons->setObjectName(QStringLiteral("topReasons"));
+    m_reasons->setAccessibleName(tr("Top error reasons (pods)"));
     auto *reasonBox = new QWidget(this);
     auto *reasonLayout = new QVBoxLayout(reasonBox);
     reasonLayout->setContentsMargins(0, 0, 0, 0);
@@ -325,7 +330,7 @@ void ClusterHealthView::showSnapshot(const course::ClusterHealthSnapshot &s)
                 ? tr("API server: ● %1 (%2 in %3, checked %4)").arg(api.message, api.endpoint, latency, when)
                 : tr("API server: ● unhealthy (%1 after %2, checked %3): %4")
                       .arg(api.endpoint, latency, when, api.message));
-        m_api->setStyleSheet(api.ok ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #c62828;"));
+        m_api->setStyleSheet(theme::cssColor(api.ok ? theme::Tone::Ok : theme::Tone::Error));
     }
 
     // Pods by phase now.
@@ -415,4 +420,22 @@ QLineSeries *ClusterHealthView::series(kube::PodPhase phase) const
             return s;
     }
     return nullptr;
+}
+
+void ClusterHealthView::changeEvent(QEvent *event)
+{
+    if (event) {
+        QWidget::changeEvent(event);
+        if (event->type() != QEvent::PaletteChange)
+            return;
+    }
+    const QPalette p = palette();
+    m_chart->setBackgroundBrush(p.base());
+    m_chart->setTitleBrush(p.text());
+    m_chart->legend()->setLabelColor(p.color(QPalette::Text));
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_time), static_cast<QAbstractAxis *>(m_count)}) {
+        axis->setLabelsBrush(p.text());
+        axis->setLinePenColor(p.color(QPalette::Mid));
+        axis->setGridLineColor(p.color(QPalette::Midlight));
+    }
 }

@@ -75,6 +75,10 @@ public:
     QChart *chart() const { return m_chart; }
     QLineSeries *series(kube::PodPhase phase) const;
 
+protected:
+    // Follows the theme: the chart draws its own background and labels.
+    void changeEvent(QEvent *event) override;
+
 private:
     QPointer<course::ClusterHealth> m_health;
     QLabel *m_api = nullptr;

@@ -1,4 +1,5 @@
 #include "codeeditor.h"
+#include "theme.h"
 
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -49,6 +50,7 @@ CodeEditor::CodeEditor(QWidget *parent)
     setTabWidth(2);
     setCaretLineVisible(true);
     setCaretLineBackgroundColor(QColor(245, 245, 250));
+    theme::adaptEditor(this);
     setEdgeMode(EdgeNone);
     setWrapMode(WrapNone);
     setEolMode(EolUnix);
@@ -57,7 +59,7 @@ CodeEditor::CodeEditor(QWidget *parent)
     setMarkerBackgroundColor(QColor(200, 30, 30), ErrorArrow);
     setMarkerForegroundColor(QColor(120, 0, 0), ErrorArrow);
     markerDefine(Background, ErrorBackground);
-    setMarkerBackgroundColor(QColor(255, 225, 225), ErrorBackground);
+    setMarkerBackgroundColor(theme::background(QColor(255, 225, 225)), ErrorBackground);
     setAnnotationDisplay(AnnotationBoxed);
 
     connect(this, &QsciScintilla::textChanged, this, &CodeEditor::onTextChanged);
@@ -87,6 +89,7 @@ QsciLexer *CodeEditor::lexerForPath(const QString &path, QObject *parent)
     if (lexer) {
         lexer->setDefaultFont(editorFont());
         lexer->setFont(editorFont(), -1);
+        theme::adaptLexer(lexer);
     }
     return lexer;
 }
@@ -102,7 +105,7 @@ void CodeEditor::setPath(const QString &path)
     // A lexer resets the margins' font and colours; put the error styling back.
     setMarginsFont(editorFont());
     setMarkerBackgroundColor(QColor(200, 30, 30), ErrorArrow);
-    setMarkerBackgroundColor(QColor(255, 225, 225), ErrorBackground);
+    setMarkerBackgroundColor(theme::background(QColor(255, 225, 225)), ErrorBackground);
     updateLineNumberWidth();
 }
 

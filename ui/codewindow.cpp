@@ -1,4 +1,5 @@
 #include "codewindow.h"
+#include "theme.h"
 
 #include "codeeditor.h"
 #include "commitdialog.h"
@@ -73,6 +74,7 @@ CodeWindow::CodeWindow(course::RepositorySource *source, QWidget *parent, const 
     m_treeModel = new QStandardItemModel(this);
     m_tree = new QTreeView(this);
     m_tree->setObjectName(u"codeTree"_s);
+    m_tree->setAccessibleName(tr("Files of the repository"));
     m_tree->setModel(m_treeModel);
     m_tree->setHeaderHidden(true);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -100,6 +102,7 @@ CodeWindow::CodeWindow(course::RepositorySource *source, QWidget *parent, const 
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"codeTabs"_s);
+    m_tabs->tabBar()->setAccessibleName(tr("Open files"));
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
@@ -275,9 +278,11 @@ void CodeWindow::buildFindBars()
     m_findBar->setObjectName(u"findBar"_s);
     m_findField = new QLineEdit(m_findBar);
     m_findField->setObjectName(u"findField"_s);
+    m_findField->setAccessibleName(tr("Find"));
     m_findField->setPlaceholderText(tr("Find (F3 next, Shift+F3 previous)"));
     m_replaceField = new QLineEdit(m_findBar);
     m_replaceField->setObjectName(u"replaceField"_s);
+    m_replaceField->setAccessibleName(tr("Replace with"));
     m_replaceField->setPlaceholderText(tr("Replace with"));
     m_caseBox = new QCheckBox(tr("Match case"), m_findBar);
     m_wordBox = new QCheckBox(tr("Whole words"), m_findBar);
@@ -339,6 +344,7 @@ void CodeWindow::buildFindBars()
     m_goToBar->setObjectName(u"goToBar"_s);
     m_goToField = new QLineEdit(m_goToBar);
     m_goToField->setObjectName(u"goToLineField"_s);
+    m_goToField->setAccessibleName(tr("Go to line"));
     m_goToField->setValidator(new QIntValidator(1, 10000000, m_goToField));
     auto *goLayout = new QHBoxLayout(m_goToBar);
     goLayout->setContentsMargins(6, 4, 6, 4);
@@ -497,16 +503,16 @@ void CodeWindow::updateTreeItem(const QString &path)
     QString tip = path;
     if (state.deleted) {
         font.setStrikeOut(true);
-        color = QColor(170, 0, 0);
+        color = theme::foreground(theme::Tone::Error, palette());
         tip += tr(" — deleted in your change (right-click to undo)");
     } else if (!existsAtHead(path)) {
         font.setItalic(true);
-        color = QColor(0, 120, 0);
+        color = theme::foreground(theme::Tone::Ok, palette());
         suffix = tr(" (new)");
         tip += tr(" — a new file in your change");
     } else if (state.editor && state.editor->differsFromBase()) {
         font.setBold(true);
-        color = QColor(150, 90, 0);
+        color = theme::foreground(theme::Tone::Warning, palette());
         suffix = u" ●"_s;
         tip += tr(" — changed, not committed");
     }
@@ -650,6 +656,26 @@ CodeEditor *CodeWindow::currentEditor() const
 void CodeWindow::markErrorLine(const QString &path, int line, const QString &message)
 {
     openFile(path, 0, [line, message](CodeEditor *editor) { editor->markErrorLine(line, message); });
+}
+
+void CodeWindow::showSourceLocation(const course::SourceLocation &location, const QString &message)
+{
+    if (!location.isValid())
+        return;
+    if (!isLoaded()) {
+        auto *once = new QObject(this);
+        connect(this, &CodeWindow::treeLoaded, once, [this, once, location, message] {
+            delete once;
+            showSourceLocation(location, message);
+        });
+        return;
+    }
+    const QString path = course::repositoryPathFor(location.path, treePaths());
+    if (path.isEmpty()) {
+        statusBar()->showMessage(tr("The error is in %1, which is not a file of this repository").arg(location.path));
+        return;
+    }
+    markErrorLine(path, location.line, message.isEmpty() ? tr("The last stack trace points here") : message);
 }
 
 bool CodeWindow::newFile(const QString &path, const QString &content, QString *error)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "course/stacktrace.h"
+
 #include "course/bufferjournal.h"
 #include "course/repositorysource.h"
 
@@ -57,6 +59,10 @@ public:
     CodeEditor *currentEditor() const;
     // The last stack trace points at `path`:`line` (1-based): open it there, marked, with `message`.
     void markErrorLine(const QString &path, int line, const QString &message);
+    // A place a stack trace names, as the container saw it ("/app/server.js"):
+    // marks the repository file it is (once the tree is in), or says in the
+    // status bar that the repository has no such file.
+    void showSourceLocation(const course::SourceLocation &location, const QString &message = {});
 
     // A new file in the change set (open in a tab). False with *error when the path is taken or invalid.
     bool newFile(const QString &path, const QString &content = {}, QString *error = nullptr);

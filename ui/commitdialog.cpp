@@ -1,4 +1,5 @@
 #include "commitdialog.h"
+#include "theme.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -50,21 +51,22 @@ CommitDialog::CommitDialog(const QString &repository, const QString &branch, con
         this);
     m_fileList = new QListWidget(this);
     m_fileList->setObjectName(u"commitFiles"_s);
+    m_fileList->setAccessibleName(tr("Files in the commit"));
     for (const File &f : files) {
         QString status;
         QColor color;
         switch (f.status) {
         case File::Status::Modified:
             status = tr("modified");
-            color = QColor(150, 100, 0);
+            color = theme::foreground(theme::Tone::Warning, palette());
             break;
         case File::Status::Added:
             status = tr("added");
-            color = QColor(0, 120, 0);
+            color = theme::foreground(theme::Tone::Ok, palette());
             break;
         case File::Status::Deleted:
             status = tr("deleted");
-            color = QColor(170, 0, 0);
+            color = theme::foreground(theme::Tone::Error, palette());
             break;
         }
         auto *item = new QListWidgetItem(f.path + u"  ("_s + status + u')', m_fileList);
@@ -89,7 +91,7 @@ CommitDialog::CommitDialog(const QString &repository, const QString &branch, con
     m_problem = new QLabel(this);
     m_problem->setObjectName(u"commitProblem"_s);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(u"color: #a00000"_s);
+    m_problem->setStyleSheet(theme::cssColor(theme::Tone::Error));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Message:"), m_message);

@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -20,7 +21,6 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     , m_logs(new LogView(this))
     , m_events(new EventsView(this))
     , m_yaml(new YamlView(this))
-    , m_terminal(new TerminalWidget(this))
 {
     setObjectName(u"detailsPanel"_s);
     m_title->setObjectName(u"detailsTitle"_s);
@@ -29,6 +29,11 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     m_tabs->setDocumentMode(true);
 
     auto *terminalPage = new QWidget(this);
+    m_terminals = new QStackedWidget(terminalPage);
+    m_terminals->setObjectName(u"terminals"_s);
+    m_noTerminal = new QLabel(m_terminals);
+    m_noTerminal->setAlignment(Qt::AlignCenter);
+    m_terminals->addWidget(m_noTerminal);
     m_terminalStatus = new QLabel(terminalPage);
     m_terminalStatus->setObjectName(u"terminalStatus"_s);
     m_terminalStatus->setWordWrap(true);
@@ -40,7 +45,7 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     terminalBar->addWidget(m_reconnect);
     auto *terminalLayout = new QVBoxLayout(terminalPage);
     terminalLayout->setContentsMargins(4, 4, 4, 4);
-    terminalLayout->addWidget(m_terminal, 1);
+    terminalLayout->addWidget(m_terminals, 1);
     terminalLayout->addLayout(terminalBar);
 
     m_tabs->insertTab(LogsTab, m_logs, tr("Logs"));
@@ -54,16 +59,9 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] { activate(); });
-    connect(m_terminal, &TerminalWidget::sessionStarted, this, [this](const QString &protocol) {
-        m_terminalStatus->setText(
-            tr("Shell in %1 (%2). Ctrl+Shift+C copies, Ctrl+Shift+V pastes.").arg(m_pod, protocol));
-        m_reconnect->setEnabled(false);
-    });
-    connect(m_terminal, &TerminalWidget::sessionEnded, this, [this](const QString &message) {
-        m_terminalStatus->setText(message);
-        m_reconnect->setEnabled(m_access != nullptr && !m_pod.isEmpty());
-    });
     connect(m_reconnect, &QPushButton::clicked, this, [this] {
+        if (!m_terminal)
+            return;
         m_terminal->reopen();
         m_terminal->setFocus();
     });
@@ -73,18 +71,66 @@ DetailsPanel::DetailsPanel(QWidget *parent)
 DetailsPanel::~DetailsPanel()
 {
     deactivateAll();
+    closeTerminals();
+}
+
+int DetailsPanel::keptShells() const
+{
+    int n = 0;
+    for (const auto &[key, terminal] : m_kept)
+        n += terminal->isRunning();
+    return n;
+}
+
+QString DetailsPanel::terminalKey() const
+{
+    return m_namespace + u'/' + m_pod + u'/' + m_container;
+}
+
+void DetailsPanel::closeTerminals()
+{
+    for (const auto &[key, terminal] : std::as_const(m_kept)) {
+        terminal->close();
+        terminal->deleteLater();
+    }
+    m_kept.clear();
+    showTerminal(nullptr);
+}
+
+// Puts `terminal` (the current pod's, or none) in view, with its state below it.
+void DetailsPanel::showTerminal(TerminalWidget *terminal)
+{
+    m_terminal = terminal;
+    m_terminals->setCurrentWidget(terminal ? static_cast<QWidget *>(terminal) : m_noTerminal);
+    m_reconnect->setEnabled(false);
+    if (m_pod.isEmpty()) {
+        m_terminalStatus->setText(m_access ? tr("There is no pod to open a shell in.") : tr("No student selected."));
+        m_noTerminal->clear();
+    } else if (!terminal) {
+        m_terminalStatus->setText(tr("A shell opens in %1 when this tab is shown.").arg(m_pod));
+        m_noTerminal->setText(m_terminalStatus->text());
+    } else if (terminal->isRunning()) {
+        m_terminalStatus->setText(
+            tr("Shell in %1, kept open while you look elsewhere. Ctrl+Shift+C copies, Ctrl+Shift+V pastes.")
+                .arg(m_pod));
+    } else {
+        m_terminalStatus->setText(terminal->endMessage());
+        m_reconnect->setEnabled(true);
+    }
 }
 
 void DetailsPanel::setTarget(std::shared_ptr<kube::ClusterAccess> access, const QString &ns,
                              const QString &pod, const QString &deployment, const QString &container)
 {
     deactivateAll();
+    // Shells opened with other credentials do not outlive them.
+    if (access != m_access)
+        closeTerminals();
     m_access = std::move(access);
     m_namespace = ns;
     m_pod = pod;
     m_deployment = deployment;
     m_container = container;
-    m_terminalOpened = false;
     m_title->setText(pod.isEmpty()
                          ? tr("<b>%1</b> in %2 — no pod").arg(deployment.toHtmlEscaped(), ns.toHtmlEscaped())
                          : tr("<b>%1</b> in %2 — pod %3")
@@ -92,9 +138,15 @@ void DetailsPanel::setTarget(std::shared_ptr<kube::ClusterAccess> access, const 
     m_logs->setSource(m_access, ns, pod, container);
     m_events->setTarget(m_access, ns, pod, deployment);
     m_yaml->setTarget(m_access, ns, pod, deployment);
-    m_terminalStatus->setText(pod.isEmpty() ? tr("There is no pod to open a shell in.")
-                                            : tr("A shell opens in %1 when this tab is shown.").arg(pod));
-    m_reconnect->setEnabled(false);
+    TerminalWidget *kept = nullptr;
+    for (qsizetype i = 0; i < m_kept.size() && !pod.isEmpty(); ++i) {
+        if (m_kept.at(i).first == terminalKey()) {
+            kept = m_kept.at(i).second;
+            m_kept.move(i, m_kept.size() - 1); // the most recently looked at
+            break;
+        }
+    }
+    showTerminal(kept);
     for (int i = 0; i < m_tabs->count(); ++i)
         m_tabs->setTabEnabled(i, true);
     if (pod.isEmpty()) {
@@ -107,6 +159,7 @@ void DetailsPanel::setTarget(std::shared_ptr<kube::ClusterAccess> access, const 
 void DetailsPanel::clearTarget()
 {
     deactivateAll();
+    closeTerminals();
     m_access.reset();
     m_pod.clear();
     m_deployment.clear();
@@ -114,8 +167,7 @@ void DetailsPanel::clearTarget()
     m_logs->setSource(nullptr, {}, {}, {});
     m_events->setTarget(nullptr, {}, {}, {});
     m_yaml->setTarget(nullptr, {}, {}, {});
-    m_terminalStatus->setText(tr("No student selected."));
-    m_reconnect->setEnabled(false);
+    showTerminal(nullptr);
 }
 
 void DetailsPanel::setCurrentTab(Tab tab)
@@ -150,10 +202,6 @@ void DetailsPanel::deactivateAll()
     m_logs->stop();
     m_events->stop();
     m_yaml->stop();
-    if (m_terminal->isRunning())
-        m_terminal->close(
-            tr("The shell was closed when the Terminal tab was hidden. Press Enter or \"Open a new "
-               "shell\" to start another."));
 }
 
 void DetailsPanel::activate()
@@ -166,10 +214,6 @@ void DetailsPanel::activate()
         m_events->stop();
     if (tab != YamlTab)
         m_yaml->stop();
-    if (tab != TerminalTab && m_terminal->isRunning())
-        m_terminal->close(
-            tr("The shell was closed when the Terminal tab was hidden. Press Enter or \"Open a new "
-               "shell\" to start another."));
     if (!isVisible() || !m_access)
         return;
     switch (tab) {
@@ -186,13 +230,39 @@ void DetailsPanel::activate()
     case TerminalTab:
         if (m_pod.isEmpty())
             break;
-        if (!m_terminalOpened) {
-            m_terminalOpened = true;
-            m_terminal->open(m_access, m_namespace, m_pod, m_container);
-        } else if (!m_terminal->isRunning()) {
-            m_terminal->reopen();
-        }
+        if (!m_terminal)
+            openTerminal();
         m_terminal->setFocus();
         break;
     }
+}
+
+void DetailsPanel::openTerminal()
+{
+    // A few shells are kept; the one looked at longest ago goes first.
+    constexpr int kKept = 4;
+    while (m_kept.size() >= kKept) {
+        TerminalWidget *oldest = m_kept.takeFirst().second;
+        oldest->close();
+        oldest->deleteLater();
+    }
+    auto *terminal = new TerminalWidget(m_terminals);
+    terminal->setObjectName(u"terminal"_s);
+    m_terminals->addWidget(terminal);
+    m_kept.append({terminalKey(), terminal});
+    connect(terminal, &TerminalWidget::sessionStarted, this, [this, terminal](const QString &protocol) {
+        if (terminal != m_terminal)
+            return;
+        m_terminalStatus->setText(
+            tr("Shell in %1 (%2). Ctrl+Shift+C copies, Ctrl+Shift+V pastes.").arg(m_pod, protocol));
+        m_reconnect->setEnabled(false);
+    });
+    connect(terminal, &TerminalWidget::sessionEnded, this, [this, terminal](const QString &message) {
+        if (terminal != m_terminal)
+            return;
+        m_terminalStatus->setText(message);
+        m_reconnect->setEnabled(true);
+    });
+    showTerminal(terminal);
+    terminal->open(m_access, m_namespace, m_pod, m_container);
 }

@@ -2,6 +2,7 @@
 
 #include "kube/clusteraccess.h"
 
+#include <QList>
 #include <QWidget>
 #include <memory>
 
@@ -9,13 +10,17 @@ class EventsView;
 class LogView;
 class QLabel;
 class QPushButton;
+class QStackedWidget;
 class QTabWidget;
 class TerminalWidget;
 class YamlView;
 
-// Details of one student's app: Logs, Events, YAML and Terminal tabs. Only the
-// tab in view has a stream open (log follow, events poll, exec session); it
-// is closed when the tab or the panel is hidden, or the target changes.
+// Details of one student's app: Logs, Events, YAML and Terminal tabs. The log
+// follow and the events watch are open only while their tab is in view; they
+// close when the tab or the panel is hidden, or the target changes. A shell is
+// kept instead: going to another tab or student and back to the same pod finds
+// the same session (for the last few pods; a change of cluster or user closes
+// them all).
 class DetailsPanel : public QWidget
 {
     Q_OBJECT
@@ -40,7 +45,10 @@ public:
     LogView *logView() const { return m_logs; }
     EventsView *eventsView() const { return m_events; }
     YamlView *yamlView() const { return m_yaml; }
+    // The terminal of the current pod; null until its tab has been shown.
     TerminalWidget *terminal() const { return m_terminal; }
+    // Shells kept open, the current pod's among them.
+    int keptShells() const;
     void setLogBufferLines(qsizetype lines);
 
 protected:
@@ -50,6 +58,10 @@ protected:
 private:
     void activate();
     void deactivateAll();
+    QString terminalKey() const;
+    void showTerminal(TerminalWidget *terminal);
+    void openTerminal();
+    void closeTerminals();
 
     QLabel *m_title = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -57,6 +69,9 @@ private:
     EventsView *m_events = nullptr;
     YamlView *m_yaml = nullptr;
     TerminalWidget *m_terminal = nullptr;
+    QStackedWidget *m_terminals = nullptr;
+    QLabel *m_noTerminal = nullptr;
+    QList<std::pair<QString, TerminalWidget *>> m_kept; // "ns/pod/container", most recent last
     QLabel *m_terminalStatus = nullptr;
     QPushButton *m_reconnect = nullptr;
 
@@ -65,5 +80,4 @@ private:
     QString m_pod;
     QString m_deployment;
     QString m_container;
-    bool m_terminalOpened = false; // for this target
 };

@@ -1,4 +1,5 @@
 #include "diffview.h"
+#include "theme.h"
 
 #include "codeeditor.h"
 #include "course/merge3.h"
@@ -47,17 +48,18 @@ QsciScintilla *makePane(QWidget *parent, const QString &name)
     pane->setMarginWidth(1, 0);
     pane->setMarginsFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     pane->markerDefine(QsciScintilla::Background, RemovedLine);
-    pane->setMarkerBackgroundColor(QColor(255, 220, 220), RemovedLine);
+    pane->setMarkerBackgroundColor(theme::background(QColor(255, 220, 220)), RemovedLine);
     pane->markerDefine(QsciScintilla::Background, AddedLine);
-    pane->setMarkerBackgroundColor(QColor(215, 245, 215), AddedLine);
+    pane->setMarkerBackgroundColor(theme::background(QColor(215, 245, 215)), AddedLine);
     pane->markerDefine(QsciScintilla::Background, ChangedLine);
-    pane->setMarkerBackgroundColor(QColor(255, 243, 205), ChangedLine);
+    pane->setMarkerBackgroundColor(theme::background(QColor(255, 243, 205)), ChangedLine);
     pane->markerDefine(QsciScintilla::Background, FillerLine);
-    pane->setMarkerBackgroundColor(QColor(232, 232, 232), FillerLine);
+    pane->setMarkerBackgroundColor(theme::background(QColor(232, 232, 232)), FillerLine);
     pane->indicatorDefine(QsciScintilla::FullBoxIndicator, kIntraIndicator);
     pane->setIndicatorForegroundColor(QColor(230, 140, 40, 120), kIntraIndicator);
     pane->setIndicatorDrawUnder(true, kIntraIndicator);
     pane->setCaretLineVisible(false);
+    theme::adaptEditor(pane);
     return pane;
 }
 
@@ -69,6 +71,8 @@ DiffView::DiffView(QWidget *parent)
     setObjectName(u"diffView"_s);
     m_left = makePane(this, u"diffLeft"_s);
     m_right = makePane(this, u"diffRight"_s);
+    m_left->setAccessibleName(tr("Before"));
+    m_right->setAccessibleName(tr("After"));
     m_leftTitle = new QLabel(this);
     m_leftTitle->setObjectName(u"diffLeftTitle"_s);
     m_rightTitle = new QLabel(this);
@@ -78,10 +82,12 @@ DiffView::DiffView(QWidget *parent)
     auto *previous = new QToolButton(this);
     previous->setArrowType(Qt::UpArrow);
     previous->setToolTip(tr("Previous difference"));
+    previous->setAccessibleName(previous->toolTip());
     previous->setAutoRaise(true);
     auto *next = new QToolButton(this);
     next->setArrowType(Qt::DownArrow);
     next->setToolTip(tr("Next difference"));
+    next->setAccessibleName(next->toolTip());
     next->setAutoRaise(true);
     connect(previous, &QToolButton::clicked, this, &DiffView::previousDifference);
     connect(next, &QToolButton::clicked, this, &DiffView::nextDifference);
@@ -190,17 +196,18 @@ void DiffView::setTexts(Mode mode, const QString &path, const QString &leftTitle
         delete old;
         if (!pane->lexer())
             pane->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        pane->setMarkerBackgroundColor(QColor(255, 220, 220), RemovedLine);
-        pane->setMarkerBackgroundColor(QColor(215, 245, 215), AddedLine);
-        pane->setMarkerBackgroundColor(QColor(255, 243, 205), ChangedLine);
-        pane->setMarkerBackgroundColor(QColor(232, 232, 232), FillerLine);
+        pane->setMarkerBackgroundColor(theme::background(QColor(255, 220, 220)), RemovedLine);
+        pane->setMarkerBackgroundColor(theme::background(QColor(215, 245, 215)), AddedLine);
+        pane->setMarkerBackgroundColor(theme::background(QColor(255, 243, 205)), ChangedLine);
+        pane->setMarkerBackgroundColor(theme::background(QColor(232, 232, 232)), FillerLine);
         pane->setReadOnly(false);
         pane->setText((pane == m_left ? leftRows : rightRows).join(u'\n'));
         pane->setReadOnly(true);
         pane->markerDeleteAll();
         pane->clearMarginText();
     }
-    const QsciStyle numberStyle(kNumberStyle, u"line number"_s, QColor(110, 110, 110), QColor(240, 240, 240),
+    const QsciStyle numberStyle(kNumberStyle, u"line number"_s, theme::foreground(theme::Tone::Muted),
+                                theme::background(QColor(240, 240, 240)),
                                 QFontDatabase::systemFont(QFontDatabase::FixedFont));
     for (int row = 0; row < m_rows.size(); ++row) {
         const Row &r = m_rows[row];

@@ -1,4 +1,5 @@
 #include "fleetmodel.h"
+#include "theme.h"
 
 #include "kube/podstatus.h"
 
@@ -21,9 +22,9 @@ QVariant statusColour(StatusClass c)
     switch (c) {
     case StatusClass::CrashLoop:
     case StatusClass::Failed:
-        return QBrush(QColor(0xc0, 0x1c, 0x28));
+        return QBrush(theme::foreground(theme::Tone::Error));
     case StatusClass::Pending:
-        return QBrush(QColor(0x9c, 0x6a, 0x00));
+        return QBrush(theme::foreground(theme::Tone::Warning));
     default:
         return {};
     }
@@ -156,10 +157,10 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         if (index.column() == Status)
             return statusColour(r.statusClass);
         if (index.column() == Commit && r.behindHead)
-            return QBrush(QColor(0x9c, 0x6a, 0x00));
+            return QBrush(theme::foreground(theme::Tone::Warning));
         if (index.column() == Probe && r.probe.state != course::ProbeResult::State::Answers &&
             r.probe.state != course::ProbeResult::State::None)
-            return QBrush(QColor(0xc0, 0x1c, 0x28));
+            return QBrush(theme::foreground(theme::Tone::Error));
         break;
     case Qt::ToolTipRole:
         switch (index.column()) {

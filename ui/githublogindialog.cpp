@@ -1,4 +1,5 @@
 #include "githublogindialog.h"
+#include "theme.h"
 
 #include "github/githubclient.h"
 #include "github/githublogin.h"
@@ -84,7 +85,7 @@ GithubLoginDialog::GithubLoginDialog(github::GithubClient *client, const QString
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("loginError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error->setStyleSheet(theme::cssColor(theme::Tone::Error));
     m_error->hide();
     layout->addWidget(m_error);
 

@@ -1,5 +1,7 @@
 #include "logmodel.h"
 
+#include "course/stacktrace.h"
+
 #include <QDateTime>
 #include <algorithm>
 #include <cstring>
@@ -56,6 +58,12 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return lineText(index.row());
     case TimestampRole:
         return lineTime(index.row());
+    case Qt::ToolTipRole: {
+        const course::SourceLocation loc = course::sourceLocationIn(lineText(index.row()));
+        if (!loc.isValid())
+            return {};
+        return tr("Double-click to open %1 at line %2 in the student's code").arg(loc.path).arg(loc.line);
+    }
     default:
         return {};
     }

@@ -1,6 +1,9 @@
 #include "logview.h"
+#include "theme.h"
 
 #include "logmodel.h"
+
+#include "course/stacktrace.h"
 
 #include <QApplication>
 #include <QFile>
@@ -52,7 +55,7 @@ public:
         if (selected)
             painter->fillRect(option.rect, option.palette.highlight());
         else if (index.row() == currentRow)
-            painter->fillRect(option.rect, QColor(255, 236, 179));
+            painter->fillRect(option.rect, theme::background(QColor(255, 236, 179), option.palette));
         const QString text = index.data(Qt::DisplayRole).toString();
         QTextLayout layout(text, option.font);
         QList<QTextLayout::FormatRange> formats;
@@ -62,6 +65,16 @@ public:
             r.start = 0;
             r.length = kTimestampChars - 1;
             r.format.setForeground(option.palette.color(QPalette::Disabled, QPalette::Text));
+            formats.append(r);
+        }
+        // A stack-trace line into the app's own code reads as a link: activating it opens the code there.
+        const qsizetype textStart = stamped ? kTimestampChars : 0;
+        if (!selected && course::sourceLocationIn(QStringView(text).mid(textStart)).isValid()) {
+            QTextLayout::FormatRange r;
+            r.start = int(textStart);
+            r.length = int(text.size() - textStart);
+            r.format.setForeground(option.palette.color(QPalette::Link));
+            r.format.setFontUnderline(true);
             formats.append(r);
         }
         if (!needle.isEmpty()) {
@@ -163,15 +176,20 @@ LogView::LogView(QWidget *parent)
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(u"logSearch"_s);
+    m_search->setAccessibleName(tr("Search the log"));
     m_search->setPlaceholderText(tr("Search the log (F3 next, Shift+F3 previous)"));
     m_search->setClearButtonEnabled(true);
+    // Long translated button labels must not squeeze the search field to nothing.
+    m_search->setMinimumWidth(fontMetrics().averageCharWidth() * 12);
     auto *previous = new QToolButton(this);
     previous->setArrowType(Qt::UpArrow);
     previous->setToolTip(tr("Previous match (Shift+F3)"));
+    previous->setAccessibleName(tr("Previous match"));
     previous->setAutoRaise(true);
     auto *next = new QToolButton(this);
     next->setArrowType(Qt::DownArrow);
     next->setToolTip(tr("Next match (F3)"));
+    next->setAccessibleName(tr("Next match"));
     next->setAutoRaise(true);
     m_matchLabel = new QLabel(this);
     m_matchLabel->setObjectName(u"matchLabel"_s);
@@ -189,12 +207,18 @@ LogView::LogView(QWidget *parent)
     bar->addWidget(m_matchLabel);
 
     m_list->setObjectName(u"logList"_s);
+    m_list->setAccessibleName(tr("Log"));
     m_list->setModel(m_model);
     m_list->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const course::SourceLocation loc = course::sourceLocationIn(m_model->lineText(index.row()));
+        if (loc.isValid())
+            Q_EMIT sourceLocationActivated(loc);
+    });
     m_delegate = new LogDelegate(m_model, m_list);
     m_list->setItemDelegate(m_delegate);
 

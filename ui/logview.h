@@ -1,5 +1,6 @@
 #pragma once
 
+#include "course/stacktrace.h"
 #include "kube/apistatus.h"
 #include "kube/clusteraccess.h"
 #include "kube/logstream.h"
@@ -72,6 +73,8 @@ public:
 
 Q_SIGNALS:
     void streamStateChanged(LogView::StreamState state);
+    // A stack-trace line into the app's code was activated (double-click or Enter).
+    void sourceLocationActivated(const course::SourceLocation &location);
 
 private:
     void onLines(const QList<kube::LogLine> &lines);

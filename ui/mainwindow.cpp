@@ -3,6 +3,7 @@
 #include "diagnosticsdialog.h"
 #include "clusterhealthview.h"
 #include "codewindow.h"
+#include "commandpalette.h"
 #include "diffview.h"
 #include "mergeview.h"
 #include "course/githubrepositorysource.h"
@@ -26,12 +27,19 @@
 #include "kube/kubeclient.h"
 #include "kube/rollout.h"
 #include "course/manifests.h"
+#include "course/errorsignature.h"
+#include "course/stacktrace.h"
+#include "logmodel.h"
+#include "logview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -120,6 +128,15 @@ MainWindow::MainWindow(QWidget *parent)
     new FleetViewAnchor(m_view);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
+    // After a restart or redeploy the details follow the student's new pod.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (!m_session || !current.isValid())
+            return;
+        const FleetRow &row = m_model->row(m_proxy->mapToSource(current).row());
+        if (!row.podName.isEmpty() && row.podName != m_details->pod() && row.login == m_details->deployment())
+            showSelected();
+    });
 
     // Error groups: every signature with its count; a click shows that group.
     m_groupView = new QListView(central);
@@ -148,6 +165,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_details = new DetailsPanel(central);
     m_details->setObjectName(QStringLiteral("details"));
+    // A stack-trace line in the log opens the student's code at that line.
+    connect(m_details->logView(), &LogView::sourceLocationActivated, this, [this](const course::SourceLocation &loc) {
+        if (CodeWindow *window = openCodeFor(m_details->deployment()))
+            window->showSourceLocation(loc);
+    });
     m_vertical = new QSplitter(Qt::Vertical, central);
     m_vertical->addWidget(m_view);
     m_vertical->addWidget(m_details);
@@ -204,8 +226,13 @@ MainWindow::MainWindow(QWidget *parent)
             {FleetModel::Age, "Age xx"},                    {FleetModel::Commit, "0123456 x"},
             {FleetModel::LastError, "Cannot find module 'express' xx"}, {FleetModel::Url, "http://saralindqvist10.apps.x"},
         };
-        for (const auto &w : widths)
-            m_view->horizontalHeader()->resizeSection(w.column, fm.horizontalAdvance(QLatin1String(w.sample)));
+        // Translated headers can be longer than the values ("Neustarts"): room for them and the sort arrow.
+        const QFontMetrics headerFm = m_view->horizontalHeader()->fontMetrics();
+        for (const auto &w : widths) {
+            const QString header = m_model->headerData(w.column, Qt::Horizontal, Qt::DisplayRole).toString();
+            m_view->horizontalHeader()->resizeSection(
+                w.column, qMax(fm.horizontalAdvance(QLatin1String(w.sample)), headerFm.horizontalAdvance(header) + 28));
+        }
     }
     m_vertical->restoreState(settings.value(QStringLiteral("mainwindow/vertical")).toByteArray());
     m_horizontal->restoreState(settings.value(QStringLiteral("mainwindow/horizontal")).toByteArray());
@@ -247,6 +274,7 @@ void MainWindow::createMenus()
         m_filter->selectAll();
     });
     filter->setShortcut(QKeySequence::Find);
+    CommandPalette::addTo(view, this);
 
     // Actions that need a connection, a selection or a right are always present,
     // so people can find them, and disabled with the reason when they cannot run.
@@ -515,7 +543,8 @@ void MainWindow::updateActions()
     set(ActRestart, needs(P::Restart, false));
     set(ActRedeploy, !m_heads ? tr("Sign in to GitHub to know each repository's HEAD") : needs(P::Redeploy, false));
     set(ActOpenApp, selected == 1 ? QString() : (selected ? oneOnly : noSelection));
-    set(ActOpenRepo, notYet);
+    set(ActOpenRepo, !m_repos ? tr("Sign in to GitHub to open a student's repository")
+                               : selected == 1 ? QString() : (selected ? oneOnly : noSelection));
     set(ActOpenCode, !m_repos ? tr("Sign in to GitHub to open a student's code")
                                : selected == 1 ? QString() : (selected ? oneOnly : noSelection));
     set(ActSeed, notYet);
@@ -545,7 +574,22 @@ void MainWindow::selectNextFailing()
     statusBar()->showMessage(tr("Every student in the table is running and ready."), 5000);
 }
 
-void MainWindow::openRepository() {}
+void MainWindow::openRepository()
+{
+    const QStringList logins = selectedLogins();
+    if (logins.size() != 1 || !m_repos)
+        return;
+    // GitHub says where the repository's page is (github.com, or an Enterprise host).
+    m_repos->getRepository(m_course.organization, logins.first().toLower(), this,
+                           [this](const github::GithubError &error, const github::Repository &repo) {
+                               if (!error.isOk()) {
+                                   statusBar()->showMessage(error.message, 10000);
+                                   return;
+                               }
+                               statusBar()->showMessage(tr("Opening %1").arg(repo.htmlUrl), 5000);
+                               QDesktopServices::openUrl(QUrl(repo.htmlUrl));
+                           });
+}
 void MainWindow::seedCourse() {}
 void MainWindow::syncTemplate() {}
 
@@ -786,7 +830,11 @@ void MainWindow::openCode()
 
 CodeWindow *MainWindow::openCodeFor(const QString &login)
 {
-    if (!m_repos)
+    if (!m_repos) {
+        statusBar()->showMessage(tr("Sign in to GitHub (File ▸ Sign in to GitHub) to open a student's code"), 8000);
+        return nullptr;
+    }
+    if (login.isEmpty())
         return nullptr;
     const QString name = login.toLower();
     auto *source = new course::GithubRepositorySource(m_repos, m_course.organization, name);
@@ -841,7 +889,95 @@ CodeWindow *MainWindow::openCodeFor(const QString &login)
     window->resize(1100, 720);
     window->show();
     window->reload();
+    markLastStackTrace(window, name);
     return window;
+}
+
+void MainWindow::openCodeWhenReady(const QString &login)
+{
+    const QString name = login.toLower();
+    if (m_roster.indexOf(name) < 0) {
+        QMessageBox::warning(this, tr("Open Code"),
+                             tr("There is no student \"%1\" in the roster of %2. Check the login (it is the "
+                                "student's GitHub login) or open the course they are in.")
+                                 .arg(login, m_course.name));
+        return;
+    }
+    statusBar()->showMessage(tr("Opening %1's code once GitHub and the cluster answer…").arg(name));
+    auto *poll = new QTimer(this);
+    auto waited = std::make_shared<QElapsedTimer>();
+    waited->start();
+    connect(poll, &QTimer::timeout, this, [this, poll, waited, name] {
+        const int source = m_model->rowOf(name);
+        const bool ready = m_repos && !m_githubLogin.isEmpty() && source >= 0;
+        // Without a cluster the code still opens, once GitHub is there.
+        const bool giveUpOnRow = m_repos && !m_githubLogin.isEmpty() && waited->elapsed() > 20000;
+        if (!ready && !giveUpOnRow) {
+            if (waited->elapsed() > 180000) {
+                poll->deleteLater();
+                statusBar()->showMessage(tr("Could not open %1's code: GitHub did not answer. Sign in with File ▸ "
+                                            "Sign in to GitHub and press Ctrl+E on the student's row.")
+                                             .arg(name));
+            }
+            return;
+        }
+        poll->deleteLater();
+        if (source >= 0) {
+            const QModelIndex index = m_proxy->mapFromSource(m_model->index(source, 0));
+            if (index.isValid()) {
+                m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                     QItemSelectionModel::Rows);
+                m_view->scrollTo(index);
+            }
+        }
+        openCodeFor(name);
+    });
+    poll->start(200);
+}
+
+void MainWindow::markLastStackTrace(CodeWindow *window, const QString &login)
+{
+    if (m_details->deployment() == login) {
+        const LogModel *log = m_details->logView()->model();
+        QStringList lines;
+        for (int row = qMax(0, log->rowCount() - 400); row < log->rowCount(); ++row)
+            lines << log->lineText(row);
+        const course::SourceLocation loc = course::lastStackLocation(lines);
+        if (loc.isValid()) {
+            window->showSourceLocation(loc, course::appErrorLine(lines.join(u'\n')));
+            return;
+        }
+    }
+    const int r = m_model->rowOf(login);
+    if (!m_session || r < 0 || m_model->row(r).podName.isEmpty())
+        return;
+    const FleetRow &row = m_model->row(r);
+    QPointer<CodeWindow> guard(window);
+    m_session->client()->get(
+        QStringLiteral("/api/v1/namespaces/%1/pods/%2").arg(namespaceOf(row), row.podName), window,
+        [guard](const kube::ApiResult &result) {
+            if (!guard || !result.ok())
+                return;
+            // With terminationMessagePolicy FallbackToLogsOnError a crashed
+            // container's message is the tail of its log, stack trace included.
+            const QJsonObject status = QJsonDocument::fromJson(result.body).object().value(u"status").toObject();
+            for (const QJsonValue &container : status.value(u"containerStatuses").toArray()) {
+                for (const char16_t *state : {u"state", u"lastState"}) {
+                    const QString message = container.toObject()
+                                                .value(QStringView(state))
+                                                .toObject()
+                                                .value(u"terminated")
+                                                .toObject()
+                                                .value(u"message")
+                                                .toString();
+                    const course::SourceLocation loc = course::lastStackLocation(message.split(u'\n'));
+                    if (loc.isValid()) {
+                        guard->showSourceLocation(loc, course::appErrorLine(message));
+                        return;
+                    }
+                }
+            }
+        });
 }
 
 void MainWindow::redeployAndFollow(CodeWindow *window, const QString &login, const QString &commit)

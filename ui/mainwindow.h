@@ -60,6 +60,10 @@ public:
     DetailsPanel *details() const { return m_details; }
     // The code window for a student's repository (needs GitHub); nullptr without it.
     CodeWindow *openCodeFor(const QString &login);
+    // `courseops open LOGIN`: selects the student and opens their code as soon
+    // as GitHub is signed in and the student's row is in (the connection may
+    // still be starting).
+    void openCodeWhenReady(const QString &login);
 
     // Connects to the built-in sandbox or to a kubeconfig's context (and
     // remembers the choice). Problems show in the status bar and a dialog.
@@ -109,6 +113,9 @@ private:
                          std::function<void(const kube::ApiResult &)> then);
     course::AuditLog *audit();
     void redeployAndFollow(CodeWindow *window, const QString &login, const QString &commit);
+    // Marks in `window` where the student's last stack trace points: from the
+    // log the details panel shows for them, else their pod's termination message.
+    void markLastStackTrace(CodeWindow *window, const QString &login);
     void signInToGithub();
     void updateGithubIndicator();
     void selectNextFailing();

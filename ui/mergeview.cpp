@@ -1,4 +1,5 @@
 #include "mergeview.h"
+#include "theme.h"
 
 #include "codeeditor.h"
 
@@ -32,9 +33,9 @@ enum ResultMarker { MarkerLine = 2, OursLines = 3, TheirsLines = 4 };
 
 void colourResultMarkers(QsciScintilla *result)
 {
-    result->setMarkerBackgroundColor(QColor(255, 190, 190), MarkerLine);
-    result->setMarkerBackgroundColor(QColor(214, 232, 255), OursLines);
-    result->setMarkerBackgroundColor(QColor(255, 231, 200), TheirsLines);
+    result->setMarkerBackgroundColor(theme::background(QColor(255, 190, 190)), MarkerLine);
+    result->setMarkerBackgroundColor(theme::background(QColor(214, 232, 255)), OursLines);
+    result->setMarkerBackgroundColor(theme::background(QColor(255, 231, 200)), TheirsLines);
 }
 
 QString shortSha(const QByteArray &sha)
@@ -55,6 +56,7 @@ QsciScintilla *makePane(QWidget *parent, const QString &name)
     pane->setMarginsFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     pane->markerDefine(QsciScintilla::Background, ChangedMarker);
     pane->markerDefine(QsciScintilla::Background, ConflictMarker);
+    theme::adaptEditor(pane);
     return pane;
 }
 
@@ -65,8 +67,8 @@ void setPaneText(QsciScintilla *pane, const QString &path, const QString &text)
     delete old;
     if (!pane->lexer())
         pane->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    pane->setMarkerBackgroundColor(QColor(214, 232, 255), ChangedMarker);
-    pane->setMarkerBackgroundColor(QColor(255, 215, 215), ConflictMarker);
+    pane->setMarkerBackgroundColor(theme::background(QColor(214, 232, 255)), ChangedMarker);
+    pane->setMarkerBackgroundColor(theme::background(QColor(255, 215, 215)), ConflictMarker);
     pane->setReadOnly(false);
     pane->setText(text);
     pane->setReadOnly(true);
@@ -93,13 +95,19 @@ MergeView::MergeView(QWidget *parent)
     setWindowTitle(tr("Merge"));
     m_fileList = new QListWidget(this);
     m_fileList->setObjectName(u"mergeFiles"_s);
+    m_fileList->setAccessibleName(tr("Files to merge"));
     m_conflicts = new QListWidget(this);
     m_conflicts->setObjectName(u"mergeConflicts"_s);
+    m_conflicts->setAccessibleName(tr("Conflicts in this file"));
     m_theirs = makePane(this, u"mergeTheirs"_s);
     m_base = makePane(this, u"mergeBase"_s);
     m_ours = makePane(this, u"mergeOurs"_s);
+    m_theirs->setAccessibleName(tr("Theirs: the branch now"));
+    m_base->setAccessibleName(tr("Base: when you opened the files"));
+    m_ours->setAccessibleName(tr("Ours: your edits"));
     m_result = new CodeEditor(this);
     m_result->setObjectName(u"mergeResult"_s);
+    m_result->setAccessibleName(tr("Result of the merge"));
     for (int marker : {MarkerLine, OursLines, TheirsLines})
         m_result->markerDefine(QsciScintilla::Background, marker);
     colourResultMarkers(m_result);
@@ -353,13 +361,13 @@ void MergeView::refreshLists()
         QColor color;
         if (f.resolved) {
             state = f.merge.isClean() ? tr("merged cleanly") : tr("resolved");
-            color = QColor(0, 120, 0);
+            color = theme::foreground(theme::Tone::Ok, palette());
         } else if (left > 0) {
             state = plural(tr("%n conflict(s)", nullptr, left), left);
-            color = QColor(180, 0, 0);
+            color = theme::foreground(theme::Tone::Error, palette());
         } else {
             state = tr("not marked resolved");
-            color = QColor(160, 100, 0);
+            color = theme::foreground(theme::Tone::Warning, palette());
         }
         QListWidgetItem *item = m_fileList->item(i);
         item->setText(f.sides.path + u" — "_s + state);

@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -15,6 +16,7 @@ ConsoleSettings ConsoleSettings::load()
     c.logBufferLines = s.value(QStringLiteral("settings/logBufferLines"), c.logBufferLines).toInt();
     c.probeIntervalSeconds = s.value(QStringLiteral("settings/probeIntervalSeconds"), c.probeIntervalSeconds).toInt();
     c.healthRefreshSeconds = s.value(QStringLiteral("settings/healthRefreshSeconds"), c.healthRefreshSeconds).toInt();
+    c.theme = theme::fromKey(s.value(QStringLiteral("settings/theme")).toString()).value_or(theme::Theme::System);
     return c;
 }
 
@@ -25,10 +27,12 @@ void ConsoleSettings::save() const
     s.setValue(QStringLiteral("settings/logBufferLines"), logBufferLines);
     s.setValue(QStringLiteral("settings/probeIntervalSeconds"), probeIntervalSeconds);
     s.setValue(QStringLiteral("settings/healthRefreshSeconds"), healthRefreshSeconds);
+    s.setValue(QStringLiteral("settings/theme"), theme::key(theme));
 }
 
 SettingsDialog::SettingsDialog(const ConsoleSettings &current, QWidget *parent)
     : QDialog(parent)
+    , m_openedWith(theme::current())
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
@@ -51,9 +55,17 @@ SettingsDialog::SettingsDialog(const ConsoleSettings &current, QWidget *parent)
     form->addRow(tr("&Log buffer:"), m_logLines);
     form->addRow(tr("App &probe every:"), m_probe);
     form->addRow(tr("Cluster &health every:"), m_health);
+    m_theme = new QComboBox(this);
+    m_theme->setAccessibleName(tr("Theme"));
+    for (theme::Theme t : {theme::Theme::System, theme::Theme::Light, theme::Theme::Dark, theme::Theme::HighContrast})
+        m_theme->addItem(theme::displayName(t), QVariant::fromValue(int(t)));
+    m_theme->setCurrentIndex(m_theme->findData(int(m_openedWith)));
+    connect(m_theme, &QComboBox::currentIndexChanged, this, [this] { theme::apply(settings().theme); });
+    form->addRow(tr("&Theme:"), m_theme);
     layout->addLayout(form);
     auto *note = new QLabel(tr("Longer intervals mean fewer requests to the cluster and the apps. A log view "
-                               "drops its oldest lines past the buffer size. Colours follow the system's theme."),
+                               "drops its oldest lines past the buffer size. High contrast shows the keyboard focus with a thick "
+                               "yellow frame."),
                             this);
     note->setWordWrap(true);
     layout->addWidget(note);
@@ -70,5 +82,13 @@ ConsoleSettings SettingsDialog::settings() const
     c.logBufferLines = m_logLines->value();
     c.probeIntervalSeconds = m_probe->value();
     c.healthRefreshSeconds = m_health->value();
+    c.theme = theme::Theme(m_theme->currentData().toInt());
     return c;
+}
+
+void SettingsDialog::done(int result)
+{
+    if (result != QDialog::Accepted && theme::current() != m_openedWith)
+        theme::apply(m_openedWith);
+    QDialog::done(result);
 }

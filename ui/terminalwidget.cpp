@@ -179,6 +179,7 @@ TerminalWidget::TerminalWidget(QWidget *parent)
     , m_defaultBg(qRgb(0x1d, 0x1f, 0x21))
 {
     setObjectName(u"terminal"_s);
+    setAccessibleName(tr("Terminal"));
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_InputMethodEnabled, true);
     viewport()->setCursor(Qt::IBeamCursor);

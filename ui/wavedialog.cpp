@@ -1,4 +1,5 @@
 #include "wavedialog.h"
+#include "theme.h"
 
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -71,7 +72,7 @@ WaveDialog::WaveDialog(course::WaveRunner *runner, const QList<course::WaveTarge
     m_plan->setObjectName(QStringLiteral("plan"));
     m_startError = new QLabel(optionsPage);
     m_startError->setWordWrap(true);
-    m_startError->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_startError->setStyleSheet(theme::cssColor(theme::Tone::Error));
     m_startError->hide();
     auto *form = new QFormLayout;
     form->addRow(tr("Canary wave size:"), m_canary);
@@ -112,12 +113,14 @@ WaveDialog::WaveDialog(course::WaveRunner *runner, const QList<course::WaveTarge
     m_eta->setObjectName(QStringLiteral("eta"));
     m_waves = new QTreeWidget(progressPage);
     m_waves->setObjectName(QStringLiteral("waves"));
+    m_waves->setAccessibleName(tr("Waves"));
     m_waves->setRootIsDecorated(false);
     m_waves->setHeaderLabels({tr("Wave"), tr("Deployments"), tr("Rolled out"), tr("Failed"), tr("Result")});
     m_waves->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_waves->header()->setStretchLastSection(true);
     m_failures = new QTreeWidget(progressPage);
     m_failures->setObjectName(QStringLiteral("failures"));
+    m_failures->setAccessibleName(tr("Failures"));
     m_failures->setRootIsDecorated(false);
     m_failures->setHeaderLabels({tr("Deployment"), tr("Wave"), tr("Why it failed")});
     m_failures->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -311,7 +314,7 @@ void WaveDialog::onWaveFinished(const course::WaveResult &r)
         item->setText(WaveState, r.stoppedRun ? tr("too many failures: run stopped")
                                  : r.failed   ? tr("done, failures within the bound")
                                               : tr("done"));
-        item->setForeground(WaveState, r.stoppedRun ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
+        item->setForeground(WaveState, theme::foreground(r.stoppedRun ? theme::Tone::Error : theme::Tone::Ok, palette()));
     }
 }
 
@@ -326,8 +329,8 @@ void WaveDialog::onFinished(course::WaveOutcome outcome, const QString &summary)
     m_summary->setText(summary);
     m_summary->setStyleSheet(outcome == course::WaveOutcome::Completed && m_runner &&
                                      m_runner->progress().failed == 0
-                                 ? QStringLiteral("color: #2e7d32;")
-                                 : QStringLiteral("color: #c62828;"));
+                                 ? theme::cssColor(theme::Tone::Ok)
+                                 : theme::cssColor(theme::Tone::Error));
     m_summary->show();
     m_eta->setText(tr("Finished"));
     m_pause->setEnabled(false);

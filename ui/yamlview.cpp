@@ -3,11 +3,14 @@
 #include "kube/kubeclient.h"
 
 #include <QFontDatabase>
+#include <QFuture>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPromise>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <memory>
@@ -114,6 +117,7 @@ YamlView::YamlView(QWidget *parent)
 {
     setObjectName(u"yamlView"_s);
     m_text->setObjectName(u"yamlText"_s);
+    m_text->setAccessibleName(tr("YAML"));
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -208,6 +212,27 @@ void YamlView::refresh()
     };
     auto parts = std::make_shared<Parts>();
     m_status->setText(tr("Reading from the cluster…"));
+    auto done = [this, parts, generation] {
+        if (generation != m_generation || --parts->waiting > 0)
+            return;
+        QString text;
+        if (!parts->deployment.isEmpty())
+            text += u"# Deployment "_s + m_namespace + u'/' + m_deployment + u'\n' + parts->deployment;
+        if (!parts->pod.isEmpty()) {
+            if (!text.isEmpty())
+                text += u"---\n"_s;
+            text += u"# Pod "_s + m_namespace + u'/' + m_pod + u'\n' + parts->pod;
+        }
+        const int scroll = m_text->verticalScrollBar()->value();
+        m_text->setPlainText(text);
+        m_text->verticalScrollBar()->setValue(scroll);
+        m_loaded = true;
+        m_status->setText(parts->errors.isEmpty()
+                              ? tr("Read at %1 (read-only; press Refresh for the current state).")
+                                    .arg(QTime::currentTime().toString(u"HH:mm:ss"_s))
+                              : parts->errors.join(u'\n'));
+        Q_EMIT loaded();
+    };
     auto fetch = [&](const kube::ResourceKind &kind, const QString &name, QString Parts::*slot,
                      const QString &label) {
         if (name.isEmpty())
@@ -215,37 +240,31 @@ void YamlView::refresh()
         ++parts->waiting;
         m_client->get(
             kube::resourcePath(kind, m_namespace, name), this,
-            [this, parts, slot, label, name, generation](const kube::ApiResult &r) {
+            [this, parts, slot, label, name, generation, done](const kube::ApiResult &r) {
                 if (generation != m_generation)
                     return;
-                if (r.ok()) {
-                    QString error;
-                    (*parts).*slot = jsonToYaml(r.body, &error);
-                    if (!error.isEmpty())
-                        parts->errors << tr("%1 %2 could not be shown as YAML: %3").arg(label, name, error);
-                } else {
+                if (!r.ok()) {
                     parts->errors << r.status.message;
-                }
-                if (--parts->waiting > 0)
+                    done();
                     return;
-                QString text;
-                if (!parts->deployment.isEmpty())
-                    text +=
-                        u"# Deployment "_s + m_namespace + u'/' + m_deployment + u'\n' + parts->deployment;
-                if (!parts->pod.isEmpty()) {
-                    if (!text.isEmpty())
-                        text += u"---\n"_s;
-                    text += u"# Pod "_s + m_namespace + u'/' + m_pod + u'\n' + parts->pod;
                 }
-                const int scroll = m_text->verticalScrollBar()->value();
-                m_text->setPlainText(text);
-                m_text->verticalScrollBar()->setValue(scroll);
-                m_loaded = true;
-                m_status->setText(parts->errors.isEmpty()
-                                      ? tr("Read at %1 (read-only; press Refresh for the current state).")
-                                            .arg(QTime::currentTime().toString(u"HH:mm:ss"_s))
-                                      : parts->errors.join(u'\n'));
-                Q_EMIT loaded();
+                // Converted in the thread pool: a large object never stalls the GUI.
+                using Converted = std::pair<QString, QString>; // YAML, error
+                auto promise = std::make_shared<QPromise<Converted>>();
+                QFuture<Converted> future = promise->future();
+                promise->start();
+                QThreadPool::globalInstance()->start([promise, body = r.body] {
+                    QString error;
+                    QString yaml = jsonToYaml(body, &error);
+                    promise->addResult(Converted{std::move(yaml), std::move(error)});
+                    promise->finish();
+                });
+                future.then(this, [parts, slot, label, name, done](const Converted &converted) {
+                    (*parts).*slot = converted.first;
+                    if (!converted.second.isEmpty())
+                        parts->errors << tr("%1 %2 could not be shown as YAML: %3").arg(label, name, converted.second);
+                    done();
+                });
             });
     };
     fetch(kube::kinds::deployments, m_deployment, &Parts::deployment, tr("Deployment"));

@@ -15,7 +15,8 @@ class KubeClient;
 
 // The student's Deployment and Pod as YAML, read-only, in the order the API
 // server wrote the fields (managedFields left out, as kubectl does). Read when
-// start() is called (the tab is shown) and again with Refresh.
+// start() is called (the tab is shown) and again with Refresh; the JSON is
+// turned into YAML in the thread pool, so a large object never stalls the GUI.
 class YamlView : public QWidget
 {
     Q_OBJECT

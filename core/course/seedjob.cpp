@@ -2,6 +2,7 @@
 
 #include "course/manifests.h"
 #include "github/githubrepos.h"
+#include "kube/deploymentinfo.h"
 #include "kube/kubeclient.h"
 
 #include <QJsonDocument>
@@ -15,6 +16,15 @@ namespace {
 bool isNotFound(const kube::ApiStatus &status)
 {
     return status.code == 404;
+}
+
+// The commit a Deployment's pods run (its template's courseops.io/commit).
+QString deployedCommit(const QByteArray &deploymentJson)
+{
+    const QJsonObject d = QJsonDocument::fromJson(deploymentJson).object();
+    return d[QLatin1String("spec")][QLatin1String("template")][QLatin1String("metadata")][QLatin1String("annotations")]
+            [kube::kCommitAnnotation]
+        .toString();
 }
 
 } // namespace
@@ -33,6 +43,8 @@ SeedJob::SeedJob(const CourseConfig &course, const Roster &roster, github::Githu
 
 QStringList SeedJob::steps() const
 {
+    if (m_kubeOnly)
+        return {stepDeployment(), stepService(), stepRoute()};
     return {stepRepository(), stepAccess(), stepDeployment(), stepService(), stepRoute()};
 }
 
@@ -119,8 +131,19 @@ void SeedJob::planStep(const QString &target, const QString &step, PlanDone done
     }
     QString collection, path;
     kubeObject(*s, step, &collection, &path, nullptr);
-    m_kube->get(path, this, [=](const kube::ApiResult &result) {
-        if (result.ok())
+    m_kube->get(path, this, [=, this](const kube::ApiResult &result) {
+        if (result.ok() && m_kubeOnly && step == stepDeployment()) {
+            const QString deployed = deployedCommit(result.body);
+            head(*s, [=](const QString &error, const github::Repository &, const QString &commit) {
+                if (!error.isEmpty())
+                    done({PlanItem::Action::Blocked, target, step, error});
+                else if (commit == deployed)
+                    done({PlanItem::Action::Leave, target, step, tr("at %1").arg(commit.left(7))});
+                else
+                    done({PlanItem::Action::Change, target, step,
+                          tr("%1 from %2 to %3").arg(path.section(u'/', -2), deployed.left(7), commit.left(7))});
+            });
+        } else if (result.ok())
             done({PlanItem::Action::Leave, target, step, tr("%1 exists").arg(path.section(u'/', -2))});
         else if (isNotFound(result.status))
             done({PlanItem::Action::Create, target, step, path.section(u'/', -2)});
@@ -181,12 +204,36 @@ void SeedJob::runRepository(const Student &s, StepDone done)
     });
 }
 
+void SeedJob::head(const Student &s, HeadDone done)
+{
+    m_github->getRepository(repoOwner(), manifests::objectName(s.login), this,
+                            [=, this](const github::GithubError &e, const github::Repository &repo) {
+                                if (!e.isOk()) {
+                                    done(e.kind == github::GithubError::Kind::NotFound && m_kubeOnly
+                                             ? tr("%1/%2 does not exist: seed the student first")
+                                                   .arg(repoOwner(), manifests::objectName(s.login))
+                                             : e.message,
+                                         repo, {});
+                                    return;
+                                }
+                                m_github->branchHead(repo.owner, repo.name, repo.defaultBranch, this,
+                                                     [=](const github::GithubError &e, const QByteArray &commit) {
+                                                         done(e.isOk() ? QString() : e.message, repo,
+                                                              QString::fromLatin1(commit));
+                                                     });
+                            });
+}
+
 void SeedJob::runDeployment(const Student &s, StepDone done)
 {
     QString collection, path;
     kubeObject(s, stepDeployment(), &collection, &path, nullptr);
     const QString name = manifests::objectName(s.login);
     m_kube->get(path, this, [=, this](const kube::ApiResult &existing) {
+        if (existing.ok() && m_kubeOnly) {
+            moveDeployment(s, path, deployedCommit(existing.body), done);
+            return;
+        }
         if (existing.ok()) {
             done(State::Skipped, tr("deployment %1 exists").arg(name));
             return;
@@ -196,31 +243,45 @@ void SeedJob::runDeployment(const Student &s, StepDone done)
             return;
         }
         // Pin the repository's head commit, so a redeploy is a deliberate act.
-        m_github->getRepository(repoOwner(), name, this, [=, this](const github::GithubError &e, const github::Repository &repo) {
-            if (!e.isOk()) {
-                done(State::Failed, e.message);
+        head(s, [=, this](const QString &error, const github::Repository &repo, const QString &commit) {
+            if (!error.isEmpty()) {
+                done(State::Failed, error);
                 return;
             }
-            m_github->branchHead(repo.owner, repo.name, repo.defaultBranch, this,
-                                 [=, this](const github::GithubError &e, const QByteArray &head) {
-                                     if (!e.isOk()) {
-                                         done(State::Failed, e.message);
-                                         return;
-                                     }
-                                     const QJsonObject body = manifests::deployment(
-                                         m_course, s, namespaceOf(s.login), repo.cloneUrl, QString::fromLatin1(head));
-                                     m_kube->create(collection, QJsonDocument(body).toJson(QJsonDocument::Compact), this,
-                                                    [=](const kube::ApiResult &r) {
-                                                        if (r.ok())
-                                                            done(State::Done, tr("deployment %1 at %2")
-                                                                                  .arg(name, QString::fromLatin1(head.left(7))));
-                                                        else if (r.status.code == 409)
-                                                            done(State::Skipped, tr("deployment %1 exists").arg(name));
-                                                        else
-                                                            done(State::Failed, r.status.message);
-                                                    });
-                                 });
+            const QJsonObject body = manifests::deployment(m_course, s, namespaceOf(s.login), repo.cloneUrl, commit);
+            m_kube->create(collection, QJsonDocument(body).toJson(QJsonDocument::Compact), this,
+                           [=](const kube::ApiResult &r) {
+                               if (r.ok())
+                                   done(State::Done, tr("deployment %1 at %2").arg(name, commit.left(7)));
+                               else if (r.status.code == 409)
+                                   done(State::Skipped, tr("deployment %1 exists").arg(name));
+                               else
+                                   done(State::Failed, r.status.message);
+                           });
         });
+    });
+}
+
+void SeedJob::moveDeployment(const Student &s, const QString &path, const QString &deployed, StepDone done)
+{
+    const QString name = manifests::objectName(s.login);
+    head(s, [=, this](const QString &error, const github::Repository &, const QString &commit) {
+        if (!error.isEmpty()) {
+            done(State::Failed, error);
+            return;
+        }
+        if (commit == deployed) {
+            done(State::Skipped, tr("deployment %1 is at %2").arg(name, commit.left(7)));
+            return;
+        }
+        m_kube->patch(path, kube::PatchType::Strategic, manifests::redeployPatch(commit), this,
+                      [=](const kube::ApiResult &r) {
+                          if (r.ok())
+                              done(State::Done, tr("deployment %1 moved from %2 to %3")
+                                                    .arg(name, deployed.left(7), commit.left(7)));
+                          else
+                              done(State::Failed, r.status.message);
+                      });
     });
 }
 

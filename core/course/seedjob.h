@@ -9,6 +9,7 @@
 
 namespace github {
 class GithubRepos;
+struct Repository;
 }
 namespace kube {
 class KubeClient;
@@ -20,6 +21,10 @@ namespace course {
 // template in the course organisation, push access for the student, then the
 // Deployment (pinned at the repository's head commit), the Service and the
 // Ingress. Each step looks before it writes, so rerunning does nothing twice.
+//
+// With kubeOnly (`courseops-cli deploy`) it is the kube half alone, over
+// repositories that exist: the Deployment, Service and Ingress, and a
+// Deployment at another commit than its repository's head is moved to the head.
 class SeedJob : public Job
 {
     Q_OBJECT
@@ -28,7 +33,9 @@ public:
     SeedJob(const CourseConfig &course, const Roster &roster, github::GithubRepos *github, kube::KubeClient *kube,
             QObject *parent = nullptr);
 
-    QString kind() const override { return QStringLiteral("seed"); }
+    QString kind() const override { return m_kubeOnly ? QStringLiteral("deploy") : QStringLiteral("seed"); }
+    void setKubeOnly(bool on) { m_kubeOnly = on; }
+    bool isKubeOnly() const { return m_kubeOnly; }
     QStringList steps() const override;
     void runStep(const QString &target, const QString &step, StepDone done) override;
     void planStep(const QString &target, const QString &step, PlanDone done) override;
@@ -49,6 +56,10 @@ private:
     QString repoOwner() const;
     void runRepository(const Student &s, StepDone done);
     void runDeployment(const Student &s, StepDone done);
+    void moveDeployment(const Student &s, const QString &path, const QString &deployed, StepDone done);
+    // The repository and its default branch's head commit.
+    using HeadDone = std::function<void(const QString &error, const github::Repository &repo, const QString &head)>;
+    void head(const Student &s, HeadDone done);
     void runKubeObject(const Student &s, const QString &step, StepDone done);
     void kubeObject(const Student &s, const QString &step, QString *collection, QString *path, QJsonObject *body) const;
 
@@ -58,6 +69,7 @@ private:
     kube::KubeClient *m_kube;
     QHash<QString, qsizetype> m_index; // login (lower case) -> roster position
     double m_creationsPerMinute = 80;
+    bool m_kubeOnly = false;
 };
 
 } // namespace course

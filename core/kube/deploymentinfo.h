@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kube/labels.h"
+#include "kube/resourceversion.h"
 
 #include <QAnyStringView>
 #include <QByteArrayView>
@@ -24,7 +25,7 @@ struct DeploymentInfo
     QString namespaceName;
     QString name;
     QUuid uid;
-    QString resourceVersion;
+    ResourceVersion resourceVersion;
     Labels labels; // as PodInfo::labels
     // spec.template.metadata.annotations, in API order.
     QList<std::pair<QString, QString>> templateAnnotations;

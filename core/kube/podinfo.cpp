@@ -82,7 +82,20 @@ ContainerStatus readContainerStatus(element status, const SpecImages &specImages
     return c;
 }
 
-QList<ContainerStatus> readContainerStatuses(Field statuses, const SpecImages &specImages)
+// The pods of a course come from a few templates and start in waves, so pods
+// next to each other in a list often report the very same containers (same
+// states, same times to the second): such a pod shares the list of the one
+// before it (`previous`, one per thread and list) instead of its own copy.
+template<typename T> void shareWithPrevious(QList<T> *list, QList<T> *previous)
+{
+    if (*list == *previous)
+        *list = *previous;
+    else
+        *previous = *list;
+}
+
+QList<ContainerStatus> readContainerStatuses(Field statuses, const SpecImages &specImages,
+                                             QList<ContainerStatus> *previous)
 {
     QList<ContainerStatus> result;
     array list;
@@ -91,6 +104,7 @@ QList<ContainerStatus> readContainerStatuses(Field statuses, const SpecImages &s
     result.reserve(qsizetype(list.size()));
     for (element status : list)
         result.append(readContainerStatus(status, specImages));
+    shareWithPrevious(&result, previous);
     return result;
 }
 
@@ -155,6 +169,16 @@ QString toString(PodPhase phase)
         return QStringLiteral("Unknown");
     }
     return {};
+}
+
+bool operator==(const ContainerStatus &a, const ContainerStatus &b)
+{
+    return a.startedAt == b.startedAt && a.finishedAt == b.finishedAt &&
+           a.lastFinishedAt == b.lastFinishedAt && a.restartCount == b.restartCount &&
+           a.exitCode == b.exitCode && a.signal == b.signal && a.lastExitCode == b.lastExitCode &&
+           a.state == b.state && a.ready == b.ready && a.started == b.started &&
+           a.hasLastTerminated == b.hasLastTerminated && a.name == b.name && a.image == b.image &&
+           a.reason == b.reason && a.message == b.message && a.lastTerminatedReason == b.lastTerminatedReason;
 }
 
 QStringView PodInfo::label(QStringView key) const
@@ -228,13 +252,8 @@ bool parsePod(element pod, PodInfo *out)
         for (element container : initContainers)
             p.initContainers.append(
                 {sharedString(text(container["name"])), text(container["restartPolicy"]) == "Always"});
-        // The pods of a course come from a few templates, so their init containers
-        // repeat: pods in a row with the same ones share one list.
         thread_local QList<InitContainerSpec> previous;
-        if (p.initContainers == previous)
-            p.initContainers = previous;
-        else
-            previous = p.initContainers;
+        shareWithPrevious(&p.initContainers, &previous);
     }
 
     const Field status = pod["status"];
@@ -260,10 +279,12 @@ bool parsePod(element pod, PodInfo *out)
                 schedulingMessage = text(condition["message"]);
         }
     }
-    p.initContainerStatuses =
-        readContainerStatuses(status["initContainerStatuses"], readSpecImages(spec["initContainers"]));
+    thread_local QList<ContainerStatus> previousInit;
+    thread_local QList<ContainerStatus> previousApp;
+    p.initContainerStatuses = readContainerStatuses(status["initContainerStatuses"],
+                                                    readSpecImages(spec["initContainers"]), &previousInit);
     p.containerStatuses =
-        readContainerStatuses(status["containerStatuses"], readSpecImages(spec["containers"]));
+        readContainerStatuses(status["containerStatuses"], readSpecImages(spec["containers"]), &previousApp);
     p.problemMessage = ownString(firstLastTerminatedMessage(status));
     if (p.problemMessage.isEmpty() && p.nodeName.isEmpty())
         p.problemMessage = ownString(schedulingMessage);

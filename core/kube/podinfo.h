@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kube/labels.h"
+#include "kube/resourceversion.h"
 
 #include <QByteArrayView>
 #include <QList>
@@ -42,6 +43,9 @@ struct ContainerStatus
     bool ready = false;
     bool started = false;
     bool hasLastTerminated = false; // lastState.terminated is present
+
+    friend bool operator==(const ContainerStatus &a, const ContainerStatus &b);
+    friend bool operator!=(const ContainerStatus &a, const ContainerStatus &b) { return !(a == b); }
 };
 
 struct InitContainerSpec
@@ -65,7 +69,7 @@ struct PodInfo
     // The API server always sets a UUID; 16 bytes here instead of a 36-character
     // string. uid.toString(QUuid::WithoutBraces) gives the API's text back.
     QUuid uid;
-    QString resourceVersion;
+    ResourceVersion resourceVersion; // .toString() for the text
     QString nodeName;
     QString reason; // status.reason, e.g. "Evicted", "NodeLost"
     // In API order; the keys are shared with every pod that has the same ones.

@@ -251,7 +251,7 @@ public:
         T object;
         if (!parseObject(e, &object))
             return ApplyResult::Invalid;
-        *rv = object.resourceVersion;
+        *rv = object.resourceVersion.toString();
         const ObjectKey key{object.namespaceName, object.name};
         auto *slot = m_objects.find(object.namespaceName, object.name);
         if (type == WatchDecoder::EventType::Deleted) {

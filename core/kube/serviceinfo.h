@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kube/labels.h"
+#include "kube/resourceversion.h"
 
 #include <QByteArrayView>
 #include <QList>
@@ -35,7 +36,7 @@ struct ServiceInfo
     QString namespaceName;
     QString name;
     QUuid uid;
-    QString resourceVersion;
+    ResourceVersion resourceVersion;
     Labels labels;   // as PodInfo::labels
     Labels selector; // spec.selector; its values share the labels' when they are the same
     QString type;     // "ClusterIP", "NodePort", ...

@@ -272,6 +272,17 @@ GithubSeed GithubApi::seedCourse(const QString &org, const QString &templateName
                 "  server.listen(port, () => {\n    console.log(`Listening on port ${port}`);\n  });\n"
                 "}, 20000);");
             message = QStringLiteral("Warm up before listening");
+        } else if (behaviour == QLatin1String("needs-secret")) {
+            broken.replace("const port = Number(process.env.PORT) || 3000;\n",
+                           "const port = Number(process.env.PORT) || 3000;\n"
+                           "// The course API key, for the visitor counter.\n"
+                           "const apiKey = process.env.COURSE_API_KEY;\n"
+                           "if (!apiKey) {\n"
+                           "  console.error('Error: COURSE_API_KEY is not set. It comes from the course-api Secret: "
+                           "ask the course staff.');\n"
+                           "  process.exit(1);\n"
+                           "}\n");
+            message = QStringLiteral("Count visitors with the course API");
         } else if (behaviour == QLatin1String("old-commit")) {
             broken.replace("<p>This page is served by Node.js on port ${port}.</p>",
                            "<p>This page is served by Node.js on port ${port}.</p>\n<footer>Made for the "

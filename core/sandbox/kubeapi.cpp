@@ -14,6 +14,7 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
+#include <cmath>
 #include <optional>
 
 namespace sandbox {
@@ -149,11 +150,15 @@ Faults Faults::parse(const QString &spec, QString *error)
             f.dropWatchesAfterMs = millis(&ok);
         else if (key == QLatin1String("compact"))
             f.compactEveryMs = millis(&ok);
+        else if (key == QLatin1String("qps"))
+            f.qps = value.toDouble(&ok);
+        else if (key == QLatin1String("burst"))
+            f.burst = value.toInt(&ok);
         else if (key.startsWith(QLatin1String("github")))
             ok = true; // the GitHub half reads its own
         if (!ok && error) {
             *error = QStringLiteral("fault '%1' is not understood: use 500=RATE, 429=RATE, retry-after=SECONDS, "
-                                    "latency=20ms, drop-watch=30s or compact=60s")
+                                    "latency=20ms, drop-watch=30s, compact=60s, qps=50 or burst=50")
                          .arg(item);
             return {};
         }
@@ -215,6 +220,7 @@ void KubeApi::addUser(const QByteArray &token, const ApiUser &user)
 void KubeApi::setFaults(const Faults &faults)
 {
     m_faults = faults;
+    m_tokensAtMs = -1;
     if (faults.compactEveryMs > 0)
         m_compactTimer.start(faults.compactEveryMs);
     else
@@ -305,6 +311,29 @@ void KubeApi::handle(const HttpRequest &request, HttpResponse *response)
         return;
     }
     const bool isWatch = isTrue(request.queryValue(QStringLiteral("watch")));
+    if (!isWatch && m_faults.qps > 0) {
+        const double capacity = m_faults.burst > 0 ? m_faults.burst : std::max(1.0, m_faults.qps);
+        if (!m_bucketClock.isValid())
+            m_bucketClock.start();
+        const qint64 now = m_bucketClock.elapsed();
+        m_tokens = m_tokensAtMs < 0 ? capacity
+                                    : std::min(capacity, m_tokens + double(now - m_tokensAtMs) * m_faults.qps / 1000.0);
+        m_tokensAtMs = now;
+        if (m_tokens < 1) {
+            // Retry-After is whole seconds, as the API server sends it.
+            const int wait = std::max(1, int(std::ceil((1 - m_tokens) / m_faults.qps)));
+            ++m_throttled;
+            qCDebug(lcSandboxKube) << "flow control: 429 for" << request.method << request.path << "(" << m_throttled
+                                  << "so far)";
+            response->send(429, kJson,
+                           statusJson({429, QStringLiteral("TooManyRequests"),
+                                       QStringLiteral("Too many requests, please try again later."),
+                                       QJsonObject{{QStringLiteral("retryAfterSeconds"), wait}}}),
+                           {{"Retry-After", QByteArray::number(wait)}});
+            return;
+        }
+        m_tokens -= 1;
+    }
     if (!isWatch) {
         auto *rng = QRandomGenerator::global();
         if (m_faults.throttleRate > 0 && rng->generateDouble() < m_faults.throttleRate) {

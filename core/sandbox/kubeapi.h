@@ -3,6 +3,7 @@
 #include "sandbox/httpserver.h"
 #include "sandbox/objectstore.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -30,8 +31,13 @@ struct Faults
     int latencyMs = 0;        // added before every answer
     int dropWatchesAfterMs = 0; // watches are cut (no final chunk) after this long
     int compactEveryMs = 0;   // history is compacted this often: old resourceVersions get 410
+    // Flow control as an API server's: a token bucket of `qps` requests a second
+    // (holding `burst`, default qps); a request that finds it empty gets 429 with
+    // Retry-After. Watches are not counted (they are long-running requests).
+    double qps = 0;
+    int burst = 0;
 
-    // "500=0.05,429=0.1,retry-after=2,latency=20ms,drop-watch=30s,compact=60s"
+    // "500=0.05,429=0.1,retry-after=2,latency=20ms,drop-watch=30s,compact=60s,qps=50,burst=50"
     static Faults parse(const QString &spec, QString *error);
 };
 
@@ -121,6 +127,10 @@ private:
     PodRuntime *m_runtime = nullptr;
     QHash<QByteArray, ApiUser> m_users;
     Faults m_faults;
+    double m_tokens = 0;       // the qps bucket
+    qint64 m_tokensAtMs = -1;  // on m_bucketClock, when m_tokens was last filled
+    QElapsedTimer m_bucketClock;
+    quint64 m_throttled = 0;   // 429s the bucket gave
     QHash<QString, QList<Watcher *>> m_watchers; // by kind key
     QTimer m_bookmarkTimer;
     QTimer m_compactTimer;

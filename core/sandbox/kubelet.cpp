@@ -65,6 +65,40 @@ QJsonArray carryTransitionTimes(QJsonArray fresh, const QJsonArray &old)
     return fresh;
 }
 
+const ResourceType &secretsType()
+{
+    static const ResourceType &t = *findResourceType(u"v1", u"secrets");
+    return t;
+}
+
+const ResourceType &configMapsType()
+{
+    static const ResourceType &t = *findResourceType(u"v1", u"configmaps");
+    return t;
+}
+
+// A pod field for env valueFrom.fieldRef: "metadata.name", "status.podIP",
+// "metadata.labels['app']", ...
+QString podField(const QJsonObject &pod, const QString &path)
+{
+    static const QRegularExpression mapKey(QStringLiteral("^metadata\\.(labels|annotations)\\['(.+)'\\]$"));
+    if (const auto m = mapKey.match(path); m.hasMatch())
+        return pod[QStringLiteral("metadata")][m.captured(1)][m.captured(2)].toString();
+    QJsonValue v = pod;
+    for (const QString &part : path.split(u'.'))
+        v = v[part];
+    return v.isDouble() ? QString::number(v.toDouble()) : v.toString();
+}
+
+bool hasEnv(const QJsonObject &container, const QString &name)
+{
+    for (const QJsonValue &e : container.value(QStringLiteral("env")).toArray()) {
+        if (e[QStringLiteral("name")].toString() == name)
+            return true;
+    }
+    return false;
+}
+
 bool knownImage(const QString &image)
 {
     // The images this sandbox "has": the official Node.js tags, git and small shells.
@@ -113,6 +147,12 @@ ContainerOutcome Kubelet::decide(const QJsonObject &pod, const QJsonObject &cont
                  "    at Module._resolveFilename (node:internal/modules/cjs/loader:1077:15)",
                  "    at Object.<anonymous> (/app/index.js:1:17) {", "  code: 'MODULE_NOT_FOUND',",
                  "  requireStack: [ '/app/index.js' ]", "}", "", "Node.js v20.11.1"};
+    } else if (behaviour == QLatin1String("needs-secret") && !hasEnv(container, QStringLiteral("COURSE_API_KEY"))) {
+        o.kind = ContainerOutcome::Kind::Exits;
+        o.exitCode = 1;
+        o.reason = QStringLiteral("Error");
+        o.afterMs = 500;
+        o.log = {"Error: COURSE_API_KEY is not set. It comes from the course-api Secret: ask the course staff."};
     } else if (behaviour == QLatin1String("oom")) {
         o.kind = ContainerOutcome::Kind::Exits;
         o.exitCode = 137;
@@ -125,6 +165,96 @@ ContainerOutcome Kubelet::decide(const QJsonObject &pod, const QJsonObject &cont
         o.log = {"Server listening on port 3000"};
     }
     return o;
+}
+
+bool Kubelet::resolveEnv(const QJsonObject &pod, const QJsonObject &container, QList<std::pair<QString, QString>> *env,
+                         QString *error) const
+{
+    const QString ns = pod[QStringLiteral("metadata")][QStringLiteral("namespace")].toString();
+    // The data of a Secret (base64-decoded) or a ConfigMap; false when it does not exist.
+    auto dataOf = [&](bool secret, const QString &name, QHash<QString, QString> *data) {
+        const auto entry = m_store->get(secret ? secretsType() : configMapsType(), ns, name);
+        if (!entry)
+            return false;
+        const QJsonObject values = entry->object().value(QStringLiteral("data")).toObject();
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            const QString value = it.value().toString();
+            data->insert(it.key(), secret ? QString::fromUtf8(QByteArray::fromBase64(value.toLatin1())) : value);
+        }
+        return true;
+    };
+    // The kubelet's own words: the lookup's NotFound, or the missing key.
+    auto notFound = [](bool secret, const QString &name) {
+        return QStringLiteral("%1 \"%2\" not found").arg(secret ? QStringLiteral("secret") : QStringLiteral("configmap"),
+                                                         name);
+    };
+    QList<std::pair<QString, QString>> out;
+    auto set = [&out](const QString &name, const QString &value) {
+        for (auto &[n, v] : out) {
+            if (n == name) {
+                v = value;
+                return;
+            }
+        }
+        out.append({name, value});
+    };
+
+    for (const QJsonValue &from : container.value(QStringLiteral("envFrom")).toArray()) {
+        const bool secret = from.toObject().contains(QStringLiteral("secretRef"));
+        const QJsonObject ref = from[secret ? QStringLiteral("secretRef") : QStringLiteral("configMapRef")].toObject();
+        const QString name = ref.value(QStringLiteral("name")).toString();
+        QHash<QString, QString> data;
+        if (!dataOf(secret, name, &data)) {
+            if (ref.value(QStringLiteral("optional")).toBool())
+                continue;
+            *error = notFound(secret, name);
+            return false;
+        }
+        const QString prefix = from[QStringLiteral("prefix")].toString();
+        QStringList keys = data.keys();
+        keys.sort();
+        for (const QString &key : std::as_const(keys))
+            set(prefix + key, data.value(key));
+    }
+
+    for (const QJsonValue &e : container.value(QStringLiteral("env")).toArray()) {
+        const QString name = e[QStringLiteral("name")].toString();
+        const QJsonObject valueFrom = e[QStringLiteral("valueFrom")].toObject();
+        if (valueFrom.isEmpty()) {
+            set(name, e[QStringLiteral("value")].toString());
+            continue;
+        }
+        if (valueFrom.contains(QStringLiteral("fieldRef"))) {
+            set(name, podField(pod, valueFrom[QStringLiteral("fieldRef")][QStringLiteral("fieldPath")].toString()));
+            continue;
+        }
+        const bool secret = valueFrom.contains(QStringLiteral("secretKeyRef"));
+        if (!secret && !valueFrom.contains(QStringLiteral("configMapKeyRef")))
+            continue; // resourceFieldRef: not modelled
+        const QJsonObject ref =
+            valueFrom.value(secret ? QStringLiteral("secretKeyRef") : QStringLiteral("configMapKeyRef")).toObject();
+        const QString source = ref.value(QStringLiteral("name")).toString();
+        const QString key = ref.value(QStringLiteral("key")).toString();
+        const bool optional = ref.value(QStringLiteral("optional")).toBool();
+        QHash<QString, QString> data;
+        if (!dataOf(secret, source, &data)) {
+            if (optional)
+                continue;
+            *error = notFound(secret, source);
+            return false;
+        }
+        const auto value = data.constFind(key);
+        if (value == data.constEnd()) {
+            if (optional)
+                continue;
+            *error = QStringLiteral("couldn't find key %1 in %2 %3/%4")
+                         .arg(key, secret ? QStringLiteral("Secret") : QStringLiteral("ConfigMap"), ns, source);
+            return false;
+        }
+        set(name, *value);
+    }
+    *env = out;
+    return true;
 }
 
 void Kubelet::onChanged(const ObjectStore::Event &ev)
@@ -227,10 +357,22 @@ void Kubelet::startContainerNow(const QString &key, int index)
     if (!stored)
         return;
     const QJsonObject podObject = stored->object();
-    const QJsonObject containerSpec =
+    QJsonObject containerSpec =
         podObject[QStringLiteral("spec")][QStringLiteral("containers")].toArray().at(index).toObject();
     Container &c = it->containers[index];
-    const ContainerOutcome outcome = decide(podObject, containerSpec, c.restartCount);
+    // Read at every start, restarts included: a Secret made after a crash is
+    // seen by the next start.
+    QList<std::pair<QString, QString>> env;
+    QString envError;
+    const bool envOk = resolveEnv(podObject, containerSpec, &env, &envError);
+    QJsonArray envArray;
+    for (const auto &[name, value] : std::as_const(env))
+        envArray.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}});
+    containerSpec.insert(QStringLiteral("env"), envArray);
+    containerSpec.remove(QStringLiteral("envFrom"));
+    ContainerOutcome outcome = decide(podObject, containerSpec, c.restartCount);
+    if (!envOk && outcome.kind != ContainerOutcome::Kind::ImagePullFails)
+        outcome.kind = ContainerOutcome::Kind::ConfigError;
     const qint64 generation = ++c.generation;
     const QString image = containerSpec.value(QStringLiteral("image")).toString();
     switch (outcome.kind) {
@@ -271,7 +413,16 @@ void Kubelet::startContainerNow(const QString &key, int index)
     case ContainerOutcome::Kind::ConfigError:
         c.state = Container::State::Waiting;
         c.waitingReason = QStringLiteral("CreateContainerConfigError");
+        c.waitingMessage = envError;
+        m_events->record(podObject, QStringLiteral("Warning"), QStringLiteral("Failed"),
+                         QStringLiteral("Error: %1").arg(envError), QStringLiteral("kubelet"), it->node);
         publish(key);
+        // The pod worker tries again at its next sync.
+        QTimer::singleShot(scaled(10000), this, [this, key, index, generation] {
+            auto it = m_pods.find(key);
+            if (it != m_pods.end() && it->containers[index].generation == generation)
+                startContainerNow(key, index);
+        });
         return;
     case ContainerOutcome::Kind::Runs:
     case ContainerOutcome::Kind::Exits:

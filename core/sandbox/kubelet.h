@@ -60,9 +60,18 @@ public:
 
 protected:
     // How the container will behave on this start. The default reads the pod
-    // annotation sandbox.courseops.io/behaviour: healthy, crash, oom, slow-start.
+    // annotation sandbox.courseops.io/behaviour: healthy, crash, oom, slow-start,
+    // needs-secret (exits while COURSE_API_KEY is unset).
     virtual ContainerOutcome decide(const QJsonObject &pod, const QJsonObject &container, int restartCount);
-    // Starts and stops the real thing, if there is one.
+    // The container's environment as the kubelet builds it at each start:
+    // envFrom, then env (later names win), with valueFrom read from the Secrets,
+    // ConfigMaps and pod fields as they are now. A missing optional reference
+    // leaves the variable unset; a missing required one fails the start with
+    // the message kubectl shows under CreateContainerConfigError.
+    bool resolveEnv(const QJsonObject &pod, const QJsonObject &container, QList<std::pair<QString, QString>> *env,
+                    QString *error) const;
+    // Starts and stops the real thing, if there is one. `container` carries the
+    // resolved environment: env holds name/value pairs only.
     virtual void startContainer(const QString &podKey, const QJsonObject &pod, const QJsonObject &container) {}
     virtual void stopContainer(const QString &podKey, const QString &container) {}
     // Reports an exit the engine observed (the node runtime's processes).

@@ -278,6 +278,14 @@ bool FolderCodeSource::writeDemoApp(const QString &directory, const QString &beh
         js.replace("res.end(JSON.stringify(notes));", "res.end(JSON.stringify(notes);");
     else if (behaviour == QLatin1String("missing-module"))
         js.prepend("const express = require('express');\n");
+    else if (behaviour == QLatin1String("needs-secret"))
+        js.replace("const port = Number(process.env.PORT) || 3000;\n",
+                   "const port = Number(process.env.PORT) || 3000;\n"
+                   "if (!process.env.COURSE_API_KEY) {\n"
+                   "  console.error('Error: COURSE_API_KEY is not set. It comes from the course-api Secret: ask the "
+                   "course staff.');\n"
+                   "  process.exit(1);\n"
+                   "}\n");
     else if (behaviour == QLatin1String("oom"))
         js.append("\n// Keeps every request's data forever.\nconst cache = [];\nsetInterval(() => {\n"
                   "  for (let i = 0; i < 16; i++) cache.push(Buffer.alloc(1024 * 1024, 1));\n}, 100);\n");

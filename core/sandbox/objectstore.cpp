@@ -96,6 +96,24 @@ bool hasGeneration(const ResourceType &type)
            type.kind == QLatin1String("Pod");
 }
 
+// What the API server does to a Secret on every write: stringData is merged
+// into data (base64, stringData wins) and dropped; the type defaults to Opaque.
+void normalizeSecret(const ResourceType &type, QJsonObject *object)
+{
+    if (type.kind != QLatin1String("Secret"))
+        return;
+    const QJsonObject strings = object->value(QStringLiteral("stringData")).toObject();
+    if (!strings.isEmpty()) {
+        QJsonObject data = object->value(QStringLiteral("data")).toObject();
+        for (auto it = strings.begin(); it != strings.end(); ++it)
+            data.insert(it.key(), QString::fromLatin1(it.value().toString().toUtf8().toBase64()));
+        object->insert(QStringLiteral("data"), data);
+    }
+    object->remove(QStringLiteral("stringData"));
+    if (object->value(QStringLiteral("type")).toString().isEmpty())
+        object->insert(QStringLiteral("type"), QStringLiteral("Opaque"));
+}
+
 bool hasStatusSubresource(const ResourceType &type)
 {
     return type.subresources.contains(QLatin1String("status"));
@@ -247,6 +265,7 @@ ObjectStore::EntryPtr ObjectStore::create(const ResourceType &type, const QStrin
         meta.insert(QStringLiteral("generation"), 1);
     meta.remove(QStringLiteral("deletionTimestamp"));
     object.insert(kMetadata, meta);
+    normalizeSecret(type, &object);
     return store(type, std::move(object), EventType::Added);
 }
 
@@ -293,6 +312,7 @@ ObjectStore::EntryPtr ObjectStore::update(const ResourceType &type, const QStrin
         if (hasGeneration(type) && result.value(QStringLiteral("spec")) != oldObject.value(QStringLiteral("spec")))
             meta.insert(QStringLiteral("generation"), oldMeta.value(QStringLiteral("generation")).toInteger(1) + 1);
         result.insert(kMetadata, meta);
+        normalizeSecret(type, &result);
     }
     if (result == oldObject)
         return old; // no-op updates do not bump the resourceVersion, as with etcd

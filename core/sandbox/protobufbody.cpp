@@ -92,10 +92,53 @@ std::optional<QJsonObject> decodeProtobufReview(const QByteArray &body, QString 
     const auto object = readMessage(unknown->value(2));
     if (!object)
         return fail(QStringLiteral("the protobuf object is malformed"));
+    QJsonObject json{{QStringLiteral("kind"), kind}, {QStringLiteral("apiVersion"), text(*typeMeta, 1)}};
+    if (kind == QLatin1String("Secret") || kind == QLatin1String("ConfigMap")) {
+        // kubectl create secret/configmap: metadata = 1; Secret: data = 2 (bytes),
+        // type = 3, stringData = 4; ConfigMap: data = 2, binaryData = 3 (bytes).
+        const bool secret = kind == QLatin1String("Secret");
+        const auto meta = readMessage(object->value(1));
+        if (!meta)
+            return fail(QStringLiteral("the protobuf metadata is malformed"));
+        QJsonObject metaJson;
+        const char *metaNames[] = {nullptr, "name", "generateName", "namespace"};
+        for (int i = 1; i <= 3; ++i) {
+            if (meta->contains(i))
+                metaJson.insert(QLatin1String(metaNames[i]), text(*meta, i));
+        }
+        auto map = [](const Fields &f, int number, bool bytes) -> std::optional<QJsonObject> {
+            QJsonObject out;
+            const QList<QByteArray> entries = f.values(number);
+            for (const QByteArray &e : entries) {
+                const auto entry = readMessage(e);
+                if (!entry)
+                    return std::nullopt;
+                out.insert(text(*entry, 1), bytes ? QString::fromLatin1(entry->value(2).toBase64()) : text(*entry, 2));
+            }
+            return out;
+        };
+        const auto labels = map(*meta, 11, false);
+        const auto annotations = map(*meta, 12, false);
+        const auto data = map(*object, 2, secret);
+        const auto extra = map(*object, secret ? 4 : 3, !secret);
+        if (!labels || !annotations || !data || !extra)
+            return fail(QStringLiteral("the protobuf %1 is malformed").arg(kind));
+        if (!labels->isEmpty())
+            metaJson.insert(QStringLiteral("labels"), *labels);
+        if (!annotations->isEmpty())
+            metaJson.insert(QStringLiteral("annotations"), *annotations);
+        json.insert(QStringLiteral("metadata"), metaJson);
+        if (!data->isEmpty())
+            json.insert(QStringLiteral("data"), *data);
+        if (!extra->isEmpty())
+            json.insert(secret ? QStringLiteral("stringData") : QStringLiteral("binaryData"), *extra);
+        if (secret && object->contains(3))
+            json.insert(QStringLiteral("type"), text(*object, 3));
+        return json;
+    }
     const auto spec = readMessage(object->value(2));
     if (!spec)
         return fail(QStringLiteral("the protobuf spec is malformed"));
-    QJsonObject json{{QStringLiteral("kind"), kind}, {QStringLiteral("apiVersion"), text(*typeMeta, 1)}};
     if (kind == QLatin1String("SelfSubjectAccessReview")) {
         QJsonObject specJson;
         if (spec->contains(1)) {
@@ -124,7 +167,8 @@ std::optional<QJsonObject> decodeProtobufReview(const QByteArray &body, QString 
         json.insert(QStringLiteral("spec"), QJsonObject{{QStringLiteral("namespace"), text(*spec, 1)}});
         return json;
     }
-    return fail(QStringLiteral("the sandbox reads protobuf only for access reviews; send %1 as application/json")
+    return fail(QStringLiteral("the sandbox reads protobuf only for access reviews, Secrets and ConfigMaps; send %1 "
+                               "as application/json")
                     .arg(kind.isEmpty() ? QStringLiteral("this object") : kind));
 }
 

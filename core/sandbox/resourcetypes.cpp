@@ -48,6 +48,8 @@ QList<ResourceType> makeTypes()
         {QStringLiteral("svc")}, {QStringLiteral("status")}, all);
     add({}, v1, QStringLiteral("configmaps"), QStringLiteral("configmap"), QStringLiteral("ConfigMap"), true,
         {QStringLiteral("cm")});
+    add({}, v1, QStringLiteral("secrets"), QStringLiteral("secret"), QStringLiteral("Secret"), true, {})
+        .fieldSelectors = {QStringLiteral("type")};
     add({}, v1, QStringLiteral("events"), QStringLiteral("event"), QStringLiteral("Event"), true, {QStringLiteral("ev")})
         .fieldSelectors = {QStringLiteral("involvedObject.kind"), QStringLiteral("involvedObject.namespace"),
                            QStringLiteral("involvedObject.name"), QStringLiteral("involvedObject.uid"),

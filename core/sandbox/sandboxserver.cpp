@@ -53,6 +53,16 @@ QJsonObject deploymentFor(const SeedStudent &s, const QString &ns, const QString
     // The commit the pod runs, for the console to compare with the repository's HEAD.
     if (!commit.isEmpty() && commit != QLatin1String("HEAD"))
         annotations.insert(QStringLiteral("courseops.io/commit"), commit);
+    QJsonArray env{QJsonObject{{QStringLiteral("name"), QStringLiteral("PORT")}, {QStringLiteral("value"), QStringLiteral("3000")}}};
+    // The course's API key comes from a Secret the staff make; optional, so the
+    // pod starts without it and the app says what is missing.
+    if (s.behaviour == QLatin1String("needs-secret"))
+        env.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("COURSE_API_KEY")},
+                               {QStringLiteral("valueFrom"),
+                                QJsonObject{{QStringLiteral("secretKeyRef"),
+                                             QJsonObject{{QStringLiteral("name"), QStringLiteral("course-api")},
+                                                         {QStringLiteral("key"), QStringLiteral("api-key")},
+                                                         {QStringLiteral("optional"), true}}}}}});
     const QJsonObject codeMount{{QStringLiteral("name"), QStringLiteral("code")},
                                 {QStringLiteral("mountPath"), QStringLiteral("/app")}};
     const QJsonObject initContainer{
@@ -74,8 +84,7 @@ QJsonObject deploymentFor(const SeedStudent &s, const QString &ns, const QString
         {QStringLiteral("command"), QJsonArray{QStringLiteral("npm"), QStringLiteral("start")}},
         // A crashed app's last words (its log tail) land in the container status.
         {QStringLiteral("terminationMessagePolicy"), QStringLiteral("FallbackToLogsOnError")},
-        {QStringLiteral("env"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("PORT")},
-                                                       {QStringLiteral("value"), QStringLiteral("3000")}}}},
+        {QStringLiteral("env"), env},
         {QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("http")},
                                                          {QStringLiteral("containerPort"), 3000},
                                                          {QStringLiteral("protocol"), QStringLiteral("TCP")}}}},
@@ -209,13 +218,15 @@ QString SandboxServer::url() const
 
 QList<SeedStudent> SandboxServer::demoMix(const QList<SeedStudent> &roster)
 {
-    // A realistic course: most apps are fine; a few of each way to break.
+    // A realistic course: most apps are fine; a few of each way to break. The
+    // 41st student's app needs the course-api Secret, which the staff have not
+    // made yet.
     static const char *mix[] = {"healthy", "healthy", "crash", "healthy", "healthy", "oom", "healthy",
                                 "image-pull", "healthy", "slow-start", "healthy", "unschedulable", "healthy",
                                 "healthy", "missing-module", "healthy", "healthy", "old-commit", "healthy", "healthy"};
     QList<SeedStudent> out = roster;
     for (qsizetype i = 0; i < out.size(); ++i)
-        out[i].behaviour = QLatin1String(mix[i % (sizeof mix / sizeof *mix)]);
+        out[i].behaviour = i == 40 ? QStringLiteral("needs-secret") : QLatin1String(mix[i % (sizeof mix / sizeof *mix)]);
     return out;
 }
 

@@ -42,7 +42,7 @@ struct SeedStudent
     QString name;
     QString email;
     QString cohort;
-    QString behaviour; // healthy, crash, oom, slow-start, image-pull, unschedulable
+    QString behaviour; // healthy, crash, oom, slow-start, image-pull, unschedulable, needs-secret
 };
 
 // courseops-sandbox put together: the HTTPS server, the API, the controllers and

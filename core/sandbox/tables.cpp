@@ -186,6 +186,9 @@ QJsonArray tableColumns(const ResourceType &type)
     if (kind == QLatin1String("ConfigMap"))
         return {column("Name", "string", nameDoc, 0, "name"), column("Data", "string", "Number of data items."),
                 column("Age", "string", ageDoc)};
+    if (kind == QLatin1String("Secret"))
+        return {column("Name", "string", nameDoc, 0, "name"), column("Type", "string", "The type of the secret"),
+                column("Data", "string", "Number of data items."), column("Age", "string", ageDoc)};
     if (kind == QLatin1String("Ingress"))
         return {column("Name", "string", nameDoc, 0, "name"),
                 column("Class", "string", "The name of the IngressClass resource that should be used for ingress."),
@@ -304,6 +307,9 @@ QJsonArray tableCells(const ResourceType &type, const QJsonObject &o, QByteArray
                 QString::number(std::max<qint64>(1, num(o, "count"))),
                 name};
     }
+    if (kind == QLatin1String("Secret"))
+        return {name, o.value(QStringLiteral("type")).toString(),
+                QString::number(o.value(QStringLiteral("data")).toObject().size()), age(o, now)};
     if (kind == QLatin1String("ConfigMap"))
         return {name, QString::number(o.value(QStringLiteral("data")).toObject().size() +
                                       o.value(QStringLiteral("binaryData")).toObject().size()),

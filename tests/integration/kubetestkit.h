@@ -173,7 +173,7 @@ template<typename T> Identities identitiesOf(const QList<T> &objects)
     Identities out;
     for (const T &o : objects)
         out.insert(o.namespaceName + u'/' + o.name,
-                   o.uid.toString(QUuid::WithoutBraces) + u' ' + o.resourceVersion);
+                   o.uid.toString(QUuid::WithoutBraces) + u' ' + o.resourceVersion.toString());
     return out;
 }
 

@@ -72,7 +72,7 @@ private:
         const QHash<QString, QStringList> theirs = kubectlPods();
         const Run mine = cli({u"--kubeconfig"_s, m_sandbox.kubeconfig(), u"-o"_s, u"json"_s});
         const QJsonArray items = QJsonDocument::fromJson(mine.out.toUtf8()).object()[u"items"_s].toArray();
-        if (items.size() != 40) {
+        if (items.size() != 41) {
             *why = u"%1 rows: %2"_s.arg(items.size()).arg(mine.err);
             return false;
         }
@@ -96,8 +96,8 @@ private Q_SLOTS:
     {
         if (QStandardPaths::findExecutable(u"kubectl"_s).isEmpty())
             QSKIP("kubectl is not on PATH: these tests compare with what it prints");
-        // The demo course: forty students, some of whose apps crash, run out of
-        // memory, cannot pull their image or cannot be scheduled.
+        // The demo course: 41 students, some of whose apps crash, run out of
+        // memory, cannot pull their image, cannot be scheduled or lack a Secret.
         QVERIFY(m_sandbox.start({u"--runtime"_s, u"simulated"_s, u"--time-scale"_s, u"2"_s}));
         QTRY_VERIFY_WITH_TIMEOUT(
             kubectl({u"get"_s, u"pods"_s, u"-n"_s, u"students"_s}).out.contains(u"CrashLoopBackOff"_s),
@@ -119,7 +119,7 @@ private Q_SLOTS:
         const Run r = cli({u"--kubeconfig"_s, m_sandbox.kubeconfig(), u"--context"_s, u"sandbox-ta"_s});
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 41);
+        QCOMPARE(lines.size(), 42);
         QVERIFY2(
             QRegularExpression(
                 u"^LOGIN\\s{3,}NAMESPACE\\s{3,}STATUS\\s{3,}READY\\s{3,}RESTARTS\\s{3,}AGE\\s{3,}ROLLOUT$"_s)

@@ -418,13 +418,28 @@ void TestGithubClient::commitCheckedWithGit()
     c.repo = u"commit-check"_s;
     c.branch = u"main"_s;
     c.baseCommit = base->value;
-    c.message = u"Fix the greeting and add a script"_s;
+    c.message = u"Fix the page and the start script, add a run script, drop the README"_s;
     c.author = {u"Ada Lovelace"_s, u"ada@staff.example.org"_s, when};
     c.committer = {u"CourseOps"_s, u"courseops@staff.example.org"_s, when};
     c.coAuthors = {{u"Priya Iyer"_s, u"priya.iyer@students.example.org"_s, {}}};
-    c.changes = {{u"src/greeting.js"_s, QByteArray("module.exports = () => 'hello';\n"), false},
+    // Two files edited, one added (executable) and one deleted: one commit.
+    auto original = [&](const QString &path, QByteArray *content) {
+        auto file = std::make_shared<Outcome<FileContent>>();
+        m_repos->readFile(kOrg, u"commit-check"_s, path, QString::fromLatin1(base->value), &ctx, into(file));
+        QTRY_VERIFY_WITH_TIMEOUT(file->done, kWait);
+        QVERIFY2(file->error.isOk(), qPrintable(file->error.message));
+        *content = file->value.content;
+    };
+    QByteArray indexJs, packageJson;
+    original(u"index.js"_s, &indexJs);
+    original(u"package.json"_s, &packageJson);
+    QVERIFY(!indexJs.isEmpty() && !packageJson.isEmpty());
+    c.changes = {{u"index.js"_s, indexJs + "// reviewed by the course staff\n", false},
+                 {u"package.json"_s, QByteArray(packageJson).replace("node index.js", "node --enable-source-maps index.js"),
+                  false},
                  {u"scripts/run.sh"_s, QByteArray("#!/bin/sh\nexec node index.js\n"), true},
                  {u"README.md"_s, std::nullopt, false}};
+    QVERIFY(c.changes[1].content != packageJson);
     auto result = std::make_shared<std::pair<bool, CommitResult>>();
     m_repos->commit(c, &ctx, [result](const CommitResult &r) { *result = {true, r}; });
     QTRY_VERIFY_WITH_TIMEOUT(result->first, kWait);
@@ -465,8 +480,10 @@ void TestGithubClient::commitCheckedWithGit()
                              QFileDevice::ExeOther);
         QCOMPARE(git(dir.path(), {u"hash-object"_s, e.path}).out, e.sha);
     }
-    QVERIFY(paths.contains(u"src/greeting.js"_s));
+    QVERIFY(paths.contains(u"index.js"_s));
+    QVERIFY(paths.contains(u"package.json"_s));
     QVERIFY(paths.contains(u"scripts/run.sh"_s));
+    QCOMPARE(QFile(dir.filePath(u"index.js"_s)).size(), qint64(c.changes[0].content->size()));
     QVERIFY(!paths.contains(u"README.md"_s));
     QVERIFY(git(dir.path(), {u"add"_s, u"-A"_s}).exitCode == 0);
     QCOMPARE(git(dir.path(), {u"write-tree"_s}).out, r.treeSha);

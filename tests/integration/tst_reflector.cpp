@@ -430,7 +430,7 @@ private Q_SLOTS:
         QStringList keys = mirror.objects.keys();
         keys.sort();
         QCOMPARE(keys, (QStringList{u"students/a"_s, u"students/c"_s}));
-        QCOMPARE(mirror.objects.value(u"students/a"_s).resourceVersion, u"12"_s);
+        QCOMPARE(mirror.objects.value(u"students/a"_s).resourceVersion.toString(), u"12"_s);
         QCOMPARE(mirror.violations, 0);
         QCOMPARE(pods.resourceVersion(), u"13"_s);
         QVERIFY(problems.size() >= 1);
@@ -482,7 +482,8 @@ private Q_SLOTS:
         connect(&pods, &kube::PodReflector::deltas, this, [&](const kube::PodDeltas &b) { mirror.apply(b); });
         pods.start();
         QTRY_COMPARE_WITH_TIMEOUT(pods.resourceVersion(), u"15"_s, 10000);
-        QTRY_COMPARE(mirror.objects.value(u"students/a"_s).resourceVersion, u"12"_s); // the batch follows
+        // The batch follows.
+        QTRY_COMPARE(mirror.objects.value(u"students/a"_s).resourceVersion.toString(), u"12"_s);
         const kube::ReflectorStats s = pods.stats();
         QCOMPARE(s.lists, 1u);
         QCOMPARE(s.truncatedEvents, 1u);
@@ -516,7 +517,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(lists, 2, 10000);
         QTRY_COMPARE(pods.resourceVersion(), u"20"_s);
         QCOMPARE(pods.stats().relistsGone, 1u);
-        QCOMPARE(pods.snapshot().constFirst().resourceVersion, u"20"_s);
+        QCOMPARE(pods.snapshot().constFirst().resourceVersion.toString(), u"20"_s);
     }
 
     void cleanupTestCase()

@@ -1,7 +1,10 @@
-// `courseops-cli seed` against the sandbox, as an instructor runs it: killed
-// halfway (SIGKILL, no chance to tidy up), resumed from its journal, run again.
-// The sandbox's GitHub limits are scaled (a "minute" of one second) so the run
-// takes seconds; the client is told the same limits.
+// The fleet jobs of `courseops-cli` against the sandbox, as an instructor runs
+// them. seed for 1,000 students: killed halfway (SIGKILL, no chance to tidy
+// up), resumed from its journal, run again; the sandbox's GitHub limits are
+// scaled (a "minute" of one second) so the run takes a minute, and the client
+// is told the same limits. redeploy in waves: a canary whose new commit
+// crashes stops the run. seed of the demo course on the node runtime: every
+// student's subdomain answers with their own app, or 503 when it is broken.
 #include "../common/sandboxprocess.h"
 
 #include <QDir>
@@ -10,16 +13,22 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSet>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kStudents = 120;
-const QString kLimits = u"content-per-minute=40,minute=1s,content-per-hour=100000,hour=1h"_s;
+constexpr int kStudents = 1000;
+const QString kLimits = u"content-per-minute=60,minute=1s,content-per-hour=100000,hour=1h"_s;
 
 QStringList journalLines(const QString &dir)
 {
@@ -31,6 +40,122 @@ QStringList journalLines(const QString &dir)
         if (!l.isEmpty())
             lines << QString::fromUtf8(l);
     return lines;
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString &program, const QStringList &args, int timeoutMs = 300000)
+{
+    QProcess p;
+    p.start(program, args);
+    Run r;
+    if (!p.waitForStarted() || !p.waitForFinished(timeoutMs))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+Run kubectl(const QString &kubeconfig, const QStringList &args)
+{
+    return run(u"kubectl"_s, QStringList{u"--kubeconfig"_s, kubeconfig, u"--context"_s, u"sandbox-admin"_s} + args, 60000);
+}
+
+// The sandbox's GitHub API as a student or the staff use it, with the token
+// and CA --write-github-env wrote.
+class GithubApi
+{
+public:
+    bool load(const QString &envFile)
+    {
+        QFile f(envFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            const QByteArray key = line.left(line.indexOf('='));
+            const QByteArray value = line.mid(line.indexOf('=') + 1);
+            if (key == "COURSEOPS_GITHUB_API")
+                m_api = QString::fromUtf8(value);
+            else if (key == "COURSEOPS_GITHUB_TOKEN")
+                m_token = value;
+            else if (key == "COURSEOPS_GITHUB_CA")
+                m_ssl.setCaCertificates(QSslCertificate::fromPath(QString::fromUtf8(value)));
+        }
+        return !m_api.isEmpty() && !m_token.isEmpty();
+    }
+
+    QJsonObject call(const QByteArray &verb, const QString &path, const QJsonObject &body = {}, int *status = nullptr)
+    {
+        QNetworkRequest request{QUrl(m_api + path)};
+        request.setSslConfiguration(m_ssl);
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body.isEmpty() ? QByteArray()
+                                                                                    : QJsonDocument(body).toJson());
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (status)
+            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        return answer;
+    }
+
+    // Writes one file on the default branch; returns the new head commit.
+    QString putFile(const QString &repo, const QString &path, const QByteArray &content, const QString &message)
+    {
+        int status = 0;
+        const QJsonObject existing = call("GET", u"/repos/%1/contents/%2"_s.arg(repo, path), {}, &status);
+        QJsonObject body{{u"message"_s, message}, {u"content"_s, QString::fromLatin1(content.toBase64())}};
+        if (status == 200)
+            body.insert(u"sha"_s, existing.value(u"sha"_s));
+        const QJsonObject made = call("PUT", u"/repos/%1/contents/%2"_s.arg(repo, path), body, &status);
+        return made[u"commit"_s][u"sha"_s].toString();
+    }
+
+    QByteArray file(const QString &repo, const QString &path)
+    {
+        const QJsonObject o = call("GET", u"/repos/%1/contents/%2"_s.arg(repo, path));
+        return QByteArray::fromBase64(o.value(u"content"_s).toString().toLatin1());
+    }
+
+private:
+    QNetworkAccessManager m_nam;
+    QSslConfiguration m_ssl = QSslConfiguration::defaultConfiguration();
+    QString m_api;
+    QByteArray m_token;
+};
+
+// One GET through the sandbox's subdomain router: the status code and the body.
+std::pair<int, QString> throughRouter(const QString &router, const QString &login)
+{
+    const QUrl url(router);
+    QTcpSocket socket;
+    socket.connectToHost(url.host(), quint16(url.port()));
+    if (!socket.waitForConnected(5000))
+        return {0, {}};
+    // No Connection header: the router closes after one request anyway.
+    socket.write("GET / HTTP/1.1\r\nHost: " + login.toUtf8() + ".apps.courseops.test\r\n\r\n");
+    QByteArray answer;
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(10000))
+        answer += socket.readAll();
+    answer += socket.readAll();
+    const QList<QByteArray> statusLine = answer.left(answer.indexOf('\r')).split(' ');
+    return {statusLine.value(1).toInt(), QString::fromUtf8(answer.mid(answer.indexOf("\r\n\r\n") + 4))};
+}
+
+QString deployedCommit(const QString &kubeconfig, const QString &name)
+{
+    const Run r = kubectl(kubeconfig, {u"get"_s, u"deployment"_s, name, u"-n"_s, u"students"_s, u"-o"_s,
+                                       u"jsonpath={.spec.template.metadata.annotations.courseops\\.io/commit}"_s});
+    return r.out.trimmed();
 }
 
 } // namespace
@@ -164,6 +289,159 @@ private Q_SLOTS:
         const QString planOut = QString::fromUtf8(plan->readAllStandardOutput());
         QVERIFY2(planOut.contains(QStringLiteral("plan: 0 to create, 0 to change, %1 to leave alone").arg(steps)),
                  qPrintable(planOut));
+    }
+
+    void waveRedeployStopsWhenTheCanaryFails()
+    {
+        if (QStandardPaths::findExecutable(u"node"_s).isEmpty() || QStandardPaths::findExecutable(u"kubectl"_s).isEmpty())
+            QSKIP("the node runtime runs real node processes, and the checks use kubectl");
+        SandboxProcess sandbox;
+        const QString roster = sandbox.dir() + u"/wave-roster.csv"_s;
+        const QString nobody = sandbox.dir() + u"/no-one.csv"_s;
+        const QString env = sandbox.dir() + u"/github.env"_s;
+        QStringList logins;
+        {
+            QFile f(roster);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("login,name,email,cohort\n");
+            for (int i = 1; i <= 5; ++i) {
+                logins << u"wave-%1"_s.arg(i);
+                f.write(u"wave-%1,Wave %1,wave-%1@students.example.org,morning\n"_s.arg(i).toUtf8());
+            }
+            QFile n(nobody);
+            QVERIFY(n.open(QIODevice::WriteOnly));
+            n.write("login,name,email,cohort\n");
+        }
+        QVERIFY(sandbox.start({u"--runtime"_s, u"node"_s, u"--time-scale"_s, u"10"_s, u"--roster"_s, nobody,
+                               u"--enrol"_s, roster, u"--write-github-env"_s, env}));
+        const QString kubeconfig = sandbox.kubeconfig();
+        const QStringList common{u"--roster"_s,     roster,          u"--kubeconfig"_s, kubeconfig,
+                                 u"--context"_s,    u"sandbox-admin"_s, u"--github-env"_s, env};
+        const Run seeded = run(QStringLiteral(COURSEOPS_CLI_BINARY), QStringList{u"seed"_s} + common);
+        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.out + seeded.err));
+
+        QHash<QString, QString> before, heads;
+        for (const QString &login : logins) {
+            before.insert(login, deployedCommit(kubeconfig, login));
+            QCOMPARE(before.value(login).size(), 40);
+        }
+        // Every student pushes; the first one (the canary) pushes an app that exits at once.
+        GithubApi github;
+        QVERIFY(github.load(env));
+        const QByteArray goodIndex = github.file(u"webapps101/wave-1"_s, u"index.js"_s);
+        QVERIFY(goodIndex.contains("createServer"));
+        heads.insert(u"wave-1"_s, github.putFile(u"webapps101/wave-1"_s, u"index.js"_s,
+                                                 "console.error('not today');\nprocess.exit(3);\n", u"Try something"_s));
+        for (const QString &login : logins.mid(1))
+            heads.insert(login, github.putFile(u"webapps101/"_s + login, u"NOTES.md"_s, "notes\n", u"Notes"_s));
+        for (const QString &login : logins)
+            QVERIFY2(heads.value(login).size() == 40 && heads.value(login) != before.value(login), qPrintable(login));
+
+        // Waves of canary 1, then 2 and 2: the canary's pod crash-loops, its
+        // rollout never completes, and the run stops before touching anyone else.
+        const QString job = sandbox.dir() + u"/redeploy-job"_s;
+        const QStringList waves{u"--canary"_s,      u"1"_s,   u"--batch"_s, u"2"_s, u"--max-failure"_s, u"0.2"_s,
+                                u"--rollout-timeout"_s, u"15s"_s, u"--job"_s, job};
+        qputenv("XDG_DATA_HOME", (sandbox.dir() + u"/data"_s).toUtf8()); // the audit log goes there
+        const Run stopped = run(QStringLiteral(COURSEOPS_CLI_BINARY), QStringList{u"redeploy"_s} + common + waves);
+        QVERIFY2(stopped.exitCode == 1, qPrintable(stopped.out + stopped.err));
+        QVERIFY2(stopped.err.contains(u"stopped by the failure bound"_s), qPrintable(stopped.err));
+        QVERIFY2(stopped.out.contains(u"wave 1/3 (canary): 1 students"_s), qPrintable(stopped.out));
+        QVERIFY2(!stopped.out.contains(u"wave 2/3"_s), qPrintable(stopped.out));
+        // The server: only the canary carries the new commit.
+        QCOMPARE(deployedCommit(kubeconfig, u"wave-1"_s), heads.value(u"wave-1"_s));
+        for (const QString &login : logins.mid(1))
+            QCOMPARE(deployedCommit(kubeconfig, login), before.value(login));
+        QFile report(job + u"/report.csv"_s);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QByteArray csv = report.readAll();
+        QVERIFY2(csv.contains("wave-1,redeploy,failed"), csv.constData());
+
+        // The canary fixes the app; the resumed job redeploys everyone, and a
+        // second resume has nothing to do.
+        heads[u"wave-1"_s] = github.putFile(u"webapps101/wave-1"_s, u"index.js"_s, goodIndex, u"Back to working"_s);
+        const Run resumed = run(QStringLiteral(COURSEOPS_CLI_BINARY), QStringList{u"redeploy"_s} + common + waves);
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.out + resumed.err));
+        QVERIFY2(resumed.out.contains(u"resuming the job"_s) && resumed.out.contains(u"done 5, already done 0, failed 0"_s),
+                 qPrintable(resumed.out));
+        for (const QString &login : logins)
+            QCOMPARE(deployedCommit(kubeconfig, login), heads.value(login));
+        const Run again = run(QStringLiteral(COURSEOPS_CLI_BINARY), QStringList{u"redeploy"_s} + common + waves);
+        QVERIFY2(again.exitCode == 0, qPrintable(again.out + again.err));
+        QVERIFY2(again.out.contains(u"nothing to do"_s) && again.out.contains(u"already done 5"_s), qPrintable(again.out));
+        qunsetenv("XDG_DATA_HOME");
+    }
+
+    void demoCourseAnswersOnEveryStudentsSubdomain()
+    {
+        if (QStandardPaths::findExecutable(u"node"_s).isEmpty() || QStandardPaths::findExecutable(u"kubectl"_s).isEmpty())
+            QSKIP("the node runtime runs real node processes, and the checks use kubectl");
+        SandboxProcess sandbox;
+        const QString env = sandbox.dir() + u"/github.env"_s;
+        QVERIFY(sandbox.start({u"--runtime"_s, u"node"_s, u"--time-scale"_s, u"10"_s, u"--write-github-env"_s, env}));
+        const QString kubeconfig = sandbox.kubeconfig();
+        QVERIFY(!sandbox.router().isEmpty());
+
+        // What the sandbox's scenario makes of each demo student's code, from
+        // the Deployments it seeded; then those are removed, so that what
+        // answers below is what `courseops-cli seed` made.
+        const Run list = kubectl(kubeconfig, {u"get"_s, u"deployments"_s, u"-n"_s, u"students"_s, u"-o"_s, u"json"_s});
+        QCOMPARE(list.exitCode, 0);
+        QHash<QString, QString> behaviour;
+        for (const QJsonValue &d : QJsonDocument::fromJson(list.out.toUtf8())[u"items"_s].toArray()) {
+            const QString login = d[u"metadata"_s][u"labels"_s][u"courseops.io/student"_s].toString();
+            behaviour.insert(login, d[u"spec"_s][u"template"_s][u"metadata"_s][u"annotations"_s]
+                                     [u"sandbox.courseops.io/behaviour"_s]
+                                         .toString(u"healthy"_s));
+        }
+        QVERIFY2(behaviour.size() >= 20, qPrintable(list.out.left(2000)));
+        const Run removed = kubectl(kubeconfig, {u"delete"_s, u"deployments,services,ingresses"_s, u"--all"_s,
+                                                 u"-n"_s, u"students"_s});
+        QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
+        for (auto it = behaviour.cbegin(); it != behaviour.cend(); ++it)
+            QTRY_COMPARE_WITH_TIMEOUT(throughRouter(sandbox.router(), it.key()).first, 503, 60000);
+
+        const Run seeded = run(QStringLiteral(COURSEOPS_CLI_BINARY),
+                               {u"seed"_s, u"--kubeconfig"_s, kubeconfig, u"--context"_s, u"sandbox-admin"_s,
+                                u"--github-env"_s, env, u"--job"_s, sandbox.dir() + u"/demo-job"_s});
+        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.out + seeded.err));
+
+        // Code that never listens (a syntax error, a missing module, a missing
+        // Secret, memory past the limit) has nothing to route to.
+        static const QSet<QString> broken{u"crash"_s, u"missing-module"_s, u"needs-secret"_s, u"oom"_s};
+        GithubApi github;
+        QVERIFY(github.load(env));
+        QStringList expected503, answered503;
+        for (auto it = behaviour.cbegin(); it != behaviour.cend(); ++it) {
+            if (broken.contains(it.value())) {
+                expected503 << it.key();
+                continue;
+            }
+            // The student's own app: the name its index.js greets with.
+            const QByteArray index = github.file(u"webapps101/"_s + it.key(), u"index.js"_s);
+            const qsizetype at = index.indexOf("const student = '");
+            QVERIFY2(at >= 0, qPrintable(it.key()));
+            const QString name = QString::fromUtf8(index.mid(at + 17, index.indexOf("';", at) - at - 17));
+            QTRY_VERIFY2_WITH_TIMEOUT(throughRouter(sandbox.router(), it.key()).second.contains(u"Hello from "_s + name),
+                                      qPrintable(it.key() + u" ("_s + it.value() + u')'), 90000);
+            QCOMPARE(throughRouter(sandbox.router(), it.key()).first, 200);
+        }
+        // Every working app is up by now; the broken ones still have nothing to route to.
+        // Memory past the limit answers for the moment between its start and its
+        // kill: a student counts as 503 when most of five looks say so.
+        for (auto it = behaviour.cbegin(); it != behaviour.cend(); ++it) {
+            int unavailable = 0;
+            for (int look = 0; look < 5; ++look) {
+                unavailable += throughRouter(sandbox.router(), it.key()).first == 503;
+                QTest::qWait(200);
+            }
+            if (unavailable >= 3)
+                answered503 << it.key();
+        }
+        expected503.sort();
+        answered503.sort();
+        QVERIFY(!expected503.isEmpty());
+        QCOMPARE(answered503, expected503);
     }
 };
 

@@ -80,7 +80,7 @@ private Q_SLOTS:
         QVERIFY(m_access);
         m_client = std::make_unique<kube::KubeClient>(m_access);
         const auto items = json(get(*m_client, u"/apis/apps/v1/deployments"_s))[u"items"_s].toArray();
-        QCOMPARE(items.size(), 40);
+        QCOMPARE(items.size(), 41);
         for (const QJsonValue &d : items) {
             const QString behaviour = d[u"spec"_s][u"template"_s][u"metadata"_s][u"annotations"_s]
                                        [u"sandbox.courseops.io/behaviour"_s]
@@ -93,7 +93,7 @@ private Q_SLOTS:
     {
         course::Diagnostics problems;
         const course::Roster roster = course::Roster::load(kDemoRoster, &problems);
-        QCOMPARE(roster.size(), 40);
+        QCOMPARE(roster.size(), 41);
         course::CourseConfig config;
         config.domain = u"apps.courseops.test"_s;
 
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QCOMPARE(fleet.row(unschedulable.first()).statusClass, course::StatusClass::Pending);
 
         // Joined with the roster and the course: names, cohorts, URLs, the deployed commit.
-        QCOMPARE(fleet.rows.size(), 40);
+        QCOMPARE(fleet.rows.size(), 41);
         const course::StudentRow aarav = fleet.row(u"aarav-shar"_s);
         QCOMPARE(aarav.student, u"Aarav Sharma"_s);
         QCOMPARE(aarav.cohort, u"morning"_s);

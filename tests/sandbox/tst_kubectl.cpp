@@ -109,7 +109,7 @@ private Q_SLOTS:
         const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
         QVERIFY2(lines.first().simplified() == QLatin1String("NAMESPACE NAME READY STATUS RESTARTS AGE"),
                  qPrintable(lines.first()));
-        QCOMPARE(lines.size(), 41); // header + the demo course's 40 students
+        QCOMPARE(lines.size(), 42); // header + the demo course's 41 students
         QVERIFY(lines.at(1).startsWith(QLatin1String("students ")));
     }
 
@@ -347,6 +347,70 @@ private Q_SLOTS:
         // The app is the student's own repository at its deployed commit.
         QVERIFY2(body.contains(QLatin1String("Hello from Priya Iyer")), qPrintable(body));
         QCOMPARE(get(QStringLiteral("rohan-meht")).first, 503); // crash-looping: nothing to route to
+    }
+
+    void secretsReachTheEnvironmentAtContainerStart()
+    {
+        // The demo's 41st student reads COURSE_API_KEY from the optional
+        // course-api Secret, which nobody has made: unset, so the app exits.
+        const QString login = QStringLiteral("sofia-ross");
+        QVERIFY(showsEventually(login, QStringLiteral("CrashLoopBackOff")));
+        QTRY_VERIFY_WITH_TIMEOUT(kubectl({QStringLiteral("logs"), QStringLiteral("-n"), QStringLiteral("students"),
+                                          podOf(login), QStringLiteral("-c"), QStringLiteral("app")})
+                                     .out.contains(QLatin1String("Error: COURSE_API_KEY is not set")),
+                                 30000);
+        Run r = kubectl({QStringLiteral("create"), QStringLiteral("secret"), QStringLiteral("generic"),
+                         QStringLiteral("course-api"), QStringLiteral("-n"), QStringLiteral("students"),
+                         QStringLiteral("--from-literal=api-key=k-123")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("secret/course-api created"));
+        r = kubectl({QStringLiteral("get"), QStringLiteral("secrets"), QStringLiteral("-n"), QStringLiteral("students")});
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("course-api\\s+Opaque\\s+1\\s"))), qPrintable(r.out));
+        QCOMPARE(kubectl({QStringLiteral("rollout"), QStringLiteral("restart"), QStringLiteral("deployment/") + login,
+                          QStringLiteral("-n"), QStringLiteral("students")})
+                     .exitCode,
+                 0);
+        r = kubectl({QStringLiteral("rollout"), QStringLiteral("status"), QStringLiteral("deployment/") + login,
+                     QStringLiteral("-n"), QStringLiteral("students"), QStringLiteral("--timeout=120s")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(login), QStringLiteral("Running"), 30000);
+        QCOMPARE(kubectl({QStringLiteral("exec"), QStringLiteral("-n"), QStringLiteral("students"), podOf(login),
+                          QStringLiteral("-c"), QStringLiteral("app"), QStringLiteral("--"), QStringLiteral("printenv"),
+                          QStringLiteral("COURSE_API_KEY")})
+                     .out.trimmed(),
+                 QStringLiteral("k-123"));
+
+        // A required reference to a missing ConfigMap holds the container back,
+        // as the kubelet does, until the ConfigMap exists.
+        const QByteArray pod = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"env-check","namespace":"students",
+            "labels":{"courseops.io/student":"farah-rahm"}},"spec":{"containers":[{"name":"app","image":"node:20-alpine",
+            "env":[{"name":"GREETING","valueFrom":{"configMapKeyRef":{"name":"greetings","key":"hello"}}},
+                   {"name":"POD_NAME","valueFrom":{"fieldRef":{"fieldPath":"metadata.name"}}},
+                   {"name":"OPTIONAL","valueFrom":{"secretKeyRef":{"name":"nothing","key":"x","optional":true}}}]}]}})";
+        // No OpenAPI document in the sandbox: kubectl cannot validate on the client.
+        r = kubectl({QStringLiteral("create"), QStringLiteral("--validate=false"), QStringLiteral("-f"), QStringLiteral("-")}, pod);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        auto podStatus = [&] {
+            return kubectl({QStringLiteral("get"), QStringLiteral("pod"), QStringLiteral("env-check"), QStringLiteral("-n"),
+                            QStringLiteral("students"), QStringLiteral("--no-headers")})
+                .out.simplified()
+                .section(u' ', 2, 2);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(podStatus(), QStringLiteral("CreateContainerConfigError"), 30000);
+        r = kubectl({QStringLiteral("get"), QStringLiteral("events"), QStringLiteral("-n"), QStringLiteral("students"),
+                     QStringLiteral("--field-selector"), QStringLiteral("involvedObject.name=env-check,reason=Failed")});
+        QVERIFY2(r.out.contains(QLatin1String("Error: configmap \"greetings\" not found")), qPrintable(r.out));
+        QCOMPARE(kubectl({QStringLiteral("create"), QStringLiteral("configmap"), QStringLiteral("greetings"),
+                          QStringLiteral("-n"), QStringLiteral("students"), QStringLiteral("--from-literal=hello=hi")})
+                     .exitCode,
+                 0);
+        QTRY_COMPARE_WITH_TIMEOUT(podStatus(), QStringLiteral("Running"), 30000);
+        r = kubectl({QStringLiteral("exec"), QStringLiteral("-n"), QStringLiteral("students"), QStringLiteral("env-check"),
+                     QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                     QStringLiteral("echo \"$GREETING $POD_NAME ${OPTIONAL-unset}\"")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("hi env-check unset"));
+        kubectl({QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("env-check"), QStringLiteral("-n"),
+                 QStringLiteral("students"), QStringLiteral("--wait=false")});
     }
 
     void cleanupTestCase() { m_sandbox.stop(); }

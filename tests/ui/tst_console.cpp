@@ -14,6 +14,7 @@
 #include "wavedialog.h"
 #include "course/clustersession.h"
 #include "course/embeddedsandbox.h"
+#include "course/stacktrace.h"
 #include "course/waverunner.h"
 #include "github/githubclient.h"
 #include "github/githubrepos.h"
@@ -23,6 +24,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QListView>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -36,6 +38,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTimer>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -59,7 +62,8 @@ QString artifact(const QString &name)
 
 // The first `n` students of the demo roster keep their demo behaviours
 // (crash at 2, oom at 5, image-pull at 7, slow-start at 9, unschedulable at 11,
-// missing-module at 14) with fewer node processes.
+// missing-module at 14) with fewer node processes; the last student, whose app
+// needs the course-api Secret, comes too (16 rows).
 QString demoRoster(const QString &dir, int n)
 {
     QFile in(QStringLiteral(":/demo/roster.csv"));
@@ -71,8 +75,8 @@ QString demoRoster(const QString &dir, int n)
     for (const QByteArray &line : lines) {
         if (line.trimmed().isEmpty())
             continue;
-        if (students > n)
-            break;
+        if (students > n && !line.startsWith("sofia-ross,"))
+            continue;
         out += line + '\n';
         if (!line.startsWith('#'))
             ++students;
@@ -206,7 +210,12 @@ private Q_SLOTS:
         course::EmbeddedSandbox::Options options;
         options.stateDir = m_state.filePath(QStringLiteral("sandbox"));
         options.roster = m_roster;
-        options.extraArguments = {QStringLiteral("--time-scale"), QStringLiteral("5")};
+        // Sofia is the demo course's 41st student: the scenario keeps her behaviour.
+        QFile scenario(m_state.filePath(QStringLiteral("scenario.yaml")));
+        QVERIFY(scenario.open(QIODevice::WriteOnly) && scenario.write("sofia-ross: needs-secret\n") > 0);
+        scenario.close();
+        options.extraArguments = {QStringLiteral("--time-scale"), QStringLiteral("5"), QStringLiteral("--scenario"),
+                                  scenario.fileName()};
         w.setSandboxOptions(options);
         w.resize(1400, 800);
         w.show();
@@ -226,7 +235,7 @@ private Q_SLOTS:
     void fleetShowsEveryStudentAsKubectlWould()
     {
         MainWindow &w = window();
-        QTRY_COMPARE_WITH_TIMEOUT(w.fleetModel()->rowCount(), 15, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.fleetModel()->rowCount(), 16, 30000);
         // The demo's broken students, as kubectl prints them.
         QTRY_VERIFY_WITH_TIMEOUT(statusOf(w, QStringLiteral("jonas-beck")) == QLatin1String("Pending"), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(statusOf(w, QStringLiteral("kavya-rao")).contains(QLatin1String("ImagePull")) ||
@@ -258,7 +267,7 @@ private Q_SLOTS:
         QCOMPARE(loginAt(w, 0), QStringLiteral("yuki-tana"));
         QVERIFY(w.grab().save(artifact(QStringLiteral("console-filtered.png"))));
         filter->clear();
-        QCOMPARE(w.fleetFilter()->rowCount(), 15);
+        QCOMPARE(w.fleetFilter()->rowCount(), 16);
 
         // The Pending chip: only the unschedulable student (and any still starting).
         auto *pending = w.findChild<QToolButton *>(QStringLiteral("chipPending"));
@@ -269,7 +278,7 @@ private Q_SLOTS:
             sawJonas |= loginAt(w, r) == QLatin1String("jonas-beck");
         QVERIFY(sawJonas);
         pending->click();
-        QCOMPARE(w.fleetFilter()->rowCount(), 15);
+        QCOMPARE(w.fleetFilter()->rowCount(), 16);
 
         // Sort by restarts, most first: the top row has the most.
         w.fleetView()->sortByColumn(FleetModel::Restarts, Qt::DescendingOrder);
@@ -324,11 +333,15 @@ private Q_SLOTS:
         }()) != nullptr);
         QTRY_VERIFY_WITH_TIMEOUT(code->isLoaded(), 30000);
         QVERIFY(code->treePaths().contains(QStringLiteral("index.js")));
-        bool opened = false;
-        code->openFile(QStringLiteral("index.js"), 0, [&](CodeEditor *) { opened = true; });
-        QTRY_VERIFY_WITH_TIMEOUT(opened, 20000);
+        // It opens where the last stack trace points: the line Node could not parse.
+        QTRY_VERIFY_WITH_TIMEOUT(code->editor(QStringLiteral("index.js")) &&
+                                     code->editor(QStringLiteral("index.js"))->errorLine() > 0,
+                                 30000);
         CodeEditor *editor = code->editor(QStringLiteral("index.js"));
         QVERIFY(editor->text().contains(QStringLiteral("res.end(page();")));
+        const QString source = editor->text();
+        QCOMPARE(editor->errorLine(),
+                 int(source.left(source.indexOf(QStringLiteral("res.end(page();"))).count(u'\n')) + 1);
         QCOMPARE(editor->replaceAll(QStringLiteral("res.end(page();"), QStringLiteral("res.end(page());")), 1);
         QVERIFY(editor->differsFromBase());
         QVERIFY(code->grab().save(artifact(QStringLiteral("console-code-editor.png"))));
@@ -390,6 +403,25 @@ private Q_SLOTS:
         code->close();
     }
 
+    // `courseops open LOGIN` ends here: the row is selected and the code window opens.
+    void openCodeFromTheCommandLine()
+    {
+        MainWindow &w = window();
+        const QString login = QStringLiteral("aarav-shar");
+        w.openCodeWhenReady(login.toUpper());
+        CodeWindow *code = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (QWidget *t : QApplication::topLevelWidgets())
+                if (auto *c = qobject_cast<CodeWindow *>(t); c && c->isVisible())
+                    code = c;
+            return code != nullptr;
+        }(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(code->isLoaded(), 30000);
+        QVERIFY(code->treePaths().contains(QStringLiteral("index.js")));
+        QCOMPARE(w.selectedLogins(), QStringList{login});
+        code->close();
+    }
+
     void missingModuleStudentRunsAfterRedeployAtHead()
     {
         MainWindow &w = window();
@@ -397,6 +429,46 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(statusOf(w, login) == QLatin1String("CrashLoopBackOff") ||
                                      statusOf(w, login) == QLatin1String("Error"),
                                  90000);
+        // A stack-trace line in the log opens the code at that line.
+        selectLogin(w, login);
+        w.details()->setCurrentTab(DetailsPanel::LogsTab);
+        LogView *logs = w.details()->logView();
+        const auto frameRow = [logs] {
+            for (int r = logs->model()->rowCount() - 1; r >= 0; --r)
+                if (course::sourceLocationIn(logs->model()->lineText(r)).path.endsWith(QLatin1String("/index.js")))
+                    return r;
+            return -1;
+        };
+        if (!QTest::qWaitFor([&] { return frameRow() >= 0; }, 20000))
+            logs->setShowPrevious(true); // the crashed run's log, as kubectl logs --previous
+        QTRY_VERIFY_WITH_TIMEOUT(frameRow() >= 0, 30000);
+        const QModelIndex frame = logs->model()->index(frameRow(), 0);
+        const int frameLine = course::sourceLocationIn(logs->model()->lineText(frame.row())).line;
+        QVERIFY(logs->model()->data(frame, Qt::ToolTipRole).toString().contains(QStringLiteral("line %1").arg(frameLine)));
+        logs->listView()->scrollTo(frame);
+        const QPoint at = logs->listView()->visualRect(frame).center();
+        QTest::mouseClick(logs->listView()->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(logs->listView()->viewport(), Qt::LeftButton, {}, at);
+        const auto openCodeWindow = [] {
+            for (QWidget *t : QApplication::topLevelWidgets())
+                if (auto *c = qobject_cast<CodeWindow *>(t); c && c->isVisible())
+                    return c;
+            return static_cast<CodeWindow *>(nullptr);
+        };
+        CodeWindow *fromLog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((fromLog = openCodeWindow()) != nullptr, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(fromLog->editor(QStringLiteral("index.js")) &&
+                                     fromLog->editor(QStringLiteral("index.js"))->errorLine() == frameLine,
+                                 30000);
+        // Node names the require() of the missing module.
+        const QString code = fromLog->editor(QStringLiteral("index.js"))->text();
+        QCOMPARE(frameLine, int(code.left(code.indexOf(QLatin1String("require('express')"))).count(u'\n')) + 1);
+        QCOMPARE(fromLog->currentEditor(), fromLog->editor(QStringLiteral("index.js")));
+        QVERIFY(w.grab().save(artifact(QStringLiteral("console-log-stack-trace.png"))));
+        QVERIFY(fromLog->grab().save(artifact(QStringLiteral("console-code-at-stack-trace.png"))));
+        fromLog->close();
+        QTRY_VERIFY(openCodeWindow() == nullptr);
+
         // The student fixes their app and pushes: their repository's HEAD moves.
         Github gh = github();
         QByteArray js = readFile(gh.repos.get(), login, QStringLiteral("index.js"));
@@ -474,6 +546,57 @@ private Q_SLOTS:
         w.fleetView()->selectionModel()->clearSelection();
     }
 
+    // After the wave run, whose check wants restarts for its members only.
+    void crashLoopToRunningAfterRestart()
+    {
+        MainWindow &w = window();
+        // Sofia's app exits while COURSE_API_KEY (from the course-api Secret) is unset.
+        const QString login = QStringLiteral("sofia-ross");
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, login), QStringLiteral("CrashLoopBackOff"), 90000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.fleetModel()->row(rowOf(w, login)).lastError.contains(QLatin1String("COURSE_API_KEY is not set")), 30000);
+        selectLogin(w, login);
+        QVERIFY(w.grab().save(artifact(QStringLiteral("console-crashloop.png"))));
+        const QString crashingPod = w.fleetModel()->row(rowOf(w, login)).podName;
+
+        // The staff make the Secret; the crashing pod does not have it yet.
+        kube::KubeClient client(adminAccess());
+        const QJsonObject secret{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                 {QStringLiteral("kind"), QStringLiteral("Secret")},
+                                 {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("course-api")}}},
+                                 {QStringLiteral("stringData"), QJsonObject{{QStringLiteral("api-key"), QStringLiteral("k-123")}}}};
+        const kube::ApiResult created =
+            client.sendAndWait({"POST", QStringLiteral("/api/v1/namespaces/students/secrets"), {},
+                                QJsonDocument(secret).toJson(QJsonDocument::Compact), "application/json", "application/json",
+                                60000});
+        QVERIFY2(created.ok(), qPrintable(created.status.message));
+
+        // Student ▸ Restart, with its shortcut (another window was the active one).
+        QTRY_VERIFY(w.action(MainWindow::ActRestart)->isEnabled());
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.fleetView()->setFocus();
+        QTest::keyClick(w.fleetView(), Qt::Key_R, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(w.statusBar()->currentMessage().contains(QLatin1String("sofia-ross restarted")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.fleetModel()->row(rowOf(w, login)).podName != crashingPod &&
+                                     statusOf(w, login) == QLatin1String("Running"),
+                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.fleetModel()->row(rowOf(w, login)).probe.toText().contains(QLatin1String("200")),
+                                 60000);
+        // The details follow the new pod.
+        QTRY_COMPARE(w.details()->pod(), w.fleetModel()->row(rowOf(w, login)).podName);
+        // The restart did it: the Deployment carries the console's restartedAt.
+        const kube::ApiResult deployment = client.sendAndWait(
+            {"GET", QStringLiteral("/apis/apps/v1/namespaces/students/deployments/sofia-ross"), {}, {}, {},
+             "application/json", 60000});
+        QVERIFY(deployment.ok());
+        QVERIFY(QJsonDocument::fromJson(deployment.body)
+                    .object()[QStringLiteral("spec")][QStringLiteral("template")][QStringLiteral("metadata")]
+                             [QStringLiteral("annotations")][QString(kube::kRestartedAtAnnotation)]
+                    .isString());
+        QVERIFY(w.grab().save(artifact(QStringLiteral("console-restarted.png"))));
+    }
+
     void settingsAreKeptAndApplied()
     {
         MainWindow &w = window();
@@ -507,7 +630,7 @@ private Q_SLOTS:
         w.connectTo(ta);
         QTRY_COMPARE_WITH_TIMEOUT(w.session()->state(), course::ClusterSession::State::Live, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(w.session()->permissions().known, 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(w.fleetModel()->rowCount(), 15, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.fleetModel()->rowCount(), 16, 30000);
         selectLogin(w, QStringLiteral("aarav-shar"));
         QTRY_VERIFY(!w.action(MainWindow::ActRestart)->isEnabled());
         QVERIFY2(w.action(MainWindow::ActRestart)->statusTip().contains(QStringLiteral("may not")),

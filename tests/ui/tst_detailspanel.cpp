@@ -1,7 +1,9 @@
 // The details panel against the sandbox's node runtime: the events of a
-// crash-looping student (BackOff, as kubectl describe shows), the Deployment
+// crash-looping student (BackOff, as kubectl describe shows) arriving by
+// watch, also across a dropped connection, the Deployment
 // and Pod as YAML in the API's field order, and streams open only for the
-// tab in view.
+// tab in view (shells excepted: they are kept).
+#include "../common/tcpproxy.h"
 #include "../integration/kubetestkit.h"
 #include "detailspanel.h"
 #include "eventsview.h"
@@ -126,7 +128,6 @@ status:
             QSKIP("no sandbox");
         DetailsPanel panel;
         panel.resize(1000, 420);
-        panel.eventsView()->setInterval(500);
         panel.setCurrentTab(DetailsPanel::EventsTab);
         panel.setTarget(m_admin, u"students"_s, m_crashingPod, u"student-000002"_s);
         panel.show();
@@ -171,6 +172,62 @@ status:
         QVERIFY(panel.grab().save(artifact(u"details-previous-log.png"_s)));
     }
 
+    // New events arrive by the watch, and a watch cut by the network resumes
+    // from where it was: the event made while it was down comes, nothing twice.
+    void eventsArriveByWatchAcrossADrop()
+    {
+        if (!m_admin)
+            QSKIP("no sandbox");
+        const Cluster cluster = clusterOf(m_sandbox);
+        TcpProxy proxy(quint16(cluster.server.port()));
+        QVERIFY(proxy.listen());
+        const QString kubeconfig =
+            writeKubeconfig(m_dir.filePath(u"via-proxy.yaml"_s), QUrl(u"https://127.0.0.1:%1"_s.arg(proxy.port())),
+                            cluster.caPem, tokenUser(cluster.adminToken));
+        EventsView view;
+        view.resize(1000, 300);
+        view.setTarget(accessFor(kubeconfig), u"students"_s, m_crashingPod, u"student-000002"_s);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.events().isEmpty(), 30000);
+        QVERIFY2(view.statusText().contains(u"watched live"_s), qPrintable(view.statusText()));
+
+        kube::KubeClient client(m_admin);
+        auto post = [&](const QString &name, const QString &message) {
+            const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+            const QJsonObject event{
+                {u"metadata"_s, QJsonObject{{u"name"_s, name}}},
+                {u"involvedObject"_s, QJsonObject{{u"kind"_s, u"Pod"_s}, {u"name"_s, m_crashingPod},
+                                                  {u"namespace"_s, u"students"_s}, {u"apiVersion"_s, u"v1"_s}}},
+                {u"type"_s, u"Normal"_s}, {u"reason"_s, u"TeachingNote"_s}, {u"message"_s, message},
+                {u"source"_s, QJsonObject{{u"component"_s, u"tst_detailspanel"_s}}},
+                {u"firstTimestamp"_s, now}, {u"lastTimestamp"_s, now}, {u"count"_s, 1}};
+            return send(client, "POST", u"/api/v1/namespaces/students/events"_s,
+                        QJsonDocument(event).toJson(QJsonDocument::Compact))
+                .ok();
+        };
+        auto shown = [&](const QString &message) {
+            int n = 0;
+            for (int i = 0; i < view.tree()->topLevelItemCount(); ++i)
+                n += view.tree()->topLevelItem(i)->text(EventsView::Message) == message;
+            return n;
+        };
+        QVERIFY(post(u"note-1"_s, u"A first note"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(shown(u"A first note"_s), 1, 20000);
+
+        QVERIFY(proxy.open() > 0); // the watches
+        proxy.dropAll();
+        QVERIFY(post(u"note-2"_s, u"A second note, made while the watch was cut"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(shown(u"A second note, made while the watch was cut"_s), 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(proxy.open() > 0, 20000); // watching again
+        QCOMPARE(shown(u"A first note"_s), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(view.statusText().contains(u"watched live"_s), 20000);
+        QVERIFY(view.grab().save(artifact(u"details-events-watched.png"_s)));
+        view.stop();
+        QVERIFY(!view.isActive());
+    }
+
     void tabsOpenStreamsOnlyWhileShown()
     {
         if (!m_admin)
@@ -204,7 +261,8 @@ status:
         QVERIFY(panel.yamlView()->editor()->isReadOnly());
         QVERIFY(panel.grab().save(artifact(u"details-yaml.png"_s)));
 
-        // Terminal: a shell while the tab is shown, closed (and saying so) when it is not.
+        // Terminal: a shell once the tab is shown, kept while another tab is.
+        QCOMPARE(panel.terminal(), nullptr);
         panel.setCurrentTab(DetailsPanel::TerminalTab);
         TerminalWidget *terminal = panel.terminal();
         QVERIFY(terminal->isRunning());
@@ -220,8 +278,8 @@ status:
         QTRY_VERIFY_WITH_TIMEOUT(terminal->screenLines().contains(u"tab-42"_s), 20000);
         QVERIFY(panel.grab().save(artifact(u"details-terminal.png"_s)));
         panel.setCurrentTab(DetailsPanel::LogsTab);
-        QVERIFY(!terminal->isRunning());
-        QVERIFY(terminal->endMessage().contains(u"Terminal tab was hidden"_s));
+        QVERIFY(terminal->isRunning());
+        QCOMPARE(panel.keptShells(), 1);
         QVERIFY(panel.logView()->isStreaming());
         QVERIFY(panel.grab().save(artifact(u"details-logs.png"_s)));
 
@@ -239,6 +297,13 @@ status:
         panel.setTarget(m_admin, u"students"_s, QString(), u"student-000002"_s);
         QVERIFY(!panel.tabs()->isTabEnabled(DetailsPanel::LogsTab));
         QVERIFY(!panel.tabs()->isTabEnabled(DetailsPanel::TerminalTab));
+        QCOMPARE(panel.terminal(), nullptr);
+        QVERIFY(terminal->isRunning()); // the first student's shell, kept
+        // Other credentials: the shells opened with the old ones close.
+        panel.setTarget(accessFor(m_sandbox.kubeconfig(), u"sandbox-ta"_s), u"students"_s, m_healthyPod,
+                        u"student-000001"_s);
+        QCOMPARE(panel.terminal(), nullptr);
+        QCOMPARE(panel.keptShells(), 0);
     }
 
     void cleanupTestCase() { m_sandbox.stop(); }

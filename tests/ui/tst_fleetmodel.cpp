@@ -355,7 +355,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(groups.countOf(u"Cannot find module 'express'"_s) == 2, 90000);
         QTRY_VERIFY_WITH_TIMEOUT(groups.countOf(u"ImagePullBackOff"_s) == 2, 90000);
         QTRY_VERIFY_WITH_TIMEOUT(groups.countOf(u"OOMKilled"_s) == 2, 90000);
-        QCOMPARE(model.rowCount(), 40);
+        QCOMPARE(model.rowCount(), 41);
         QTRY_COMPARE_WITH_TIMEOUT(model.index(model.rowOf(u"aarav-shar"_s), FleetModel::Status).data().toString(),
                                   u"Running"_s, 60000);
         QCOMPARE(model.index(model.rowOf(u"aarav-shar"_s), FleetModel::Student).data().toString(), u"Aarav Sharma"_s);

@@ -66,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(headers.contains(QStringLiteral("Probe")));
 
         auto *course = w.findChild<QLabel *>(QStringLiteral("courseLabel"));
-        QVERIFY(course->text().contains(QStringLiteral("students in the roster: 40")));
+        QVERIFY(course->text().contains(QStringLiteral("students in the roster: 41")));
         auto *connection = w.findChild<QLabel *>(QStringLiteral("connectionIndicator"));
         QCOMPARE(connection->text(), QStringLiteral("Cluster: not connected"));
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("Web Apps 101 (demo)")));

@@ -1,8 +1,10 @@
 // The terminal widget: libvterm's screen as drawn (colours, attributes,
 // scrollback, selection), and a real shell in a pod of the sandbox's node
 // runtime driven by keystrokes: a command's output read back from the screen,
-// Ctrl+C, the new size after a resize, the message when the shell exits.
+// Ctrl+C, the new size after a resize, the message when the shell exits; in
+// the details panel, the same shell found again after other tabs and students.
 #include "../integration/kubetestkit.h"
+#include "detailspanel.h"
 #include "terminalwidget.h"
 
 #include <QApplication>
@@ -55,13 +57,14 @@ private:
     SandboxProcess m_sandbox;
     std::shared_ptr<kube::ClusterAccess> m_admin;
     QString m_pod;
+    QString m_otherPod;
 
     bool startSandbox()
     {
         if (!m_pod.isEmpty())
             return true;
         if (!m_sandbox.start(
-                {u"--students"_s, u"1"_s, u"--runtime"_s, u"node"_s, u"--time-scale"_s, u"10"_s}))
+                {u"--students"_s, u"2"_s, u"--runtime"_s, u"node"_s, u"--time-scale"_s, u"10"_s}))
             return false;
         m_admin = accessFor(m_sandbox.kubeconfig(), u"sandbox-admin"_s);
         kube::KubeClient client(m_admin);
@@ -69,10 +72,14 @@ private:
             [&] {
                 const auto items =
                     json(get(client, u"/api/v1/namespaces/students/pods"_s))[u"items"_s].toArray();
-                if (items.isEmpty() ||
-                    !items.first()[u"status"_s][u"containerStatuses"_s][0][u"ready"_s].toBool())
+                if (items.size() < 2)
                     return false;
-                m_pod = items.first()[u"metadata"_s][u"name"_s].toString();
+                for (const QJsonValue &pod : items) {
+                    if (!pod[u"status"_s][u"containerStatuses"_s][0][u"ready"_s].toBool())
+                        return false;
+                }
+                m_pod = items.at(0)[u"metadata"_s][u"name"_s].toString();
+                m_otherPod = items.at(1)[u"metadata"_s][u"name"_s].toString();
                 return true;
             },
             60000);
@@ -208,6 +215,49 @@ private Q_SLOTS:
         const QString message = ended.constFirst().at(0).toString();
         QVERIFY2(message.contains(u"403"_s) && message.contains(u"Press Enter to try again."_s),
                  qPrintable(message));
+    }
+
+    // Going to another tab or student and back finds the same shell: the
+    // variable set before is still there, and no second session started.
+    void panelKeepsTheShellAcrossTabsAndStudents()
+    {
+        if (QStandardPaths::findExecutable(u"node"_s).isEmpty())
+            QSKIP("node is not on PATH: the node runtime runs real node processes");
+        QVERIFY(startSandbox());
+        DetailsPanel panel;
+        panel.resize(900, 480);
+        panel.setTarget(m_admin, u"students"_s, m_pod, u"student-000001"_s);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setCurrentTab(DetailsPanel::TerminalTab);
+        TerminalWidget *shell = panel.terminal();
+        QVERIFY(shell);
+        QSignalSpy started(shell, &TerminalWidget::sessionStarted);
+        QVERIFY(started.wait(30000));
+        type(*shell, u"KEPT=$((20+22)); echo set-$KEPT"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(*shell, u"set-42"_s), 20000);
+
+        // Another tab and back.
+        panel.setCurrentTab(DetailsPanel::EventsTab);
+        QVERIFY(shell->isRunning());
+        panel.setCurrentTab(DetailsPanel::TerminalTab);
+        QCOMPARE(panel.terminal(), shell);
+
+        // Another student, who gets a shell of their own, and back.
+        panel.setTarget(m_admin, u"students"_s, m_otherPod, u"student-000002"_s);
+        TerminalWidget *other = panel.terminal();
+        QVERIFY(other && other != shell);
+        QSignalSpy otherStarted(other, &TerminalWidget::sessionStarted);
+        QVERIFY(otherStarted.wait(30000));
+        QVERIFY(shell->isRunning());
+        QCOMPARE(panel.keptShells(), 2);
+        panel.setTarget(m_admin, u"students"_s, m_pod, u"student-000001"_s);
+        QCOMPARE(panel.terminal(), shell);
+        QVERIFY(shell->isVisible());
+        type(*shell, u"echo still-$KEPT"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(*shell, u"still-42"_s), 20000);
+        QCOMPARE(started.size(), 1); // the same session all along
+        QVERIFY(panel.grab().save(artifact(u"terminal-kept.png"_s)));
     }
 
     void cleanupTestCase() { m_sandbox.stop(); }

@@ -54,6 +54,12 @@ private:
             return 0;
         return mallocChunk(16 + list.capacity() * qsizetype(sizeof(T)));
     }
+    static qsizetype ownHeap(const kube::ResourceVersion &rv)
+    {
+        return rv.isEmpty() || rv.isCompact()
+                   ? 0
+                   : mallocChunk(sizeof(QString)) + mallocChunk(16 + (rv.toString().size() + 1) * 2);
+    }
     static qsizetype ownHeap(const kube::ContainerStatus &c);
     static qsizetype ownHeap(const PodInfo &p);
 };
@@ -190,7 +196,8 @@ void TestPodStatus::parserKeepsFields()
     QCOMPARE(p.namespaceName, u"students"_s);
     QCOMPARE(p.name, u"app-octocat-6d8f7c9b5d-x2x4z"_s);
     QCOMPARE(p.uid.toString(QUuid::WithoutBraces), u"5f0c2a3e-8d1b-4c7a-9e2f-1b3c4d5e6f70"_s);
-    QCOMPARE(p.resourceVersion, u"482113"_s);
+    QCOMPARE(p.resourceVersion.toString(), u"482113"_s);
+    QVERIFY(p.resourceVersion.isCompact());
     QCOMPARE(
         p.labels.toString(),
         u"app=app-octocat,courseops.io/course=webapps101,courseops.io/student=octocat,pod-template-hash=6d8f7c9b5d"_s);
@@ -303,6 +310,15 @@ void TestPodStatus::memoryPerPod()
     QVERIFY(first->labels.keys.isSharedWith(second->labels.keys));
     QVERIFY(first->containerStatuses[0].image.isSharedWith(second->containerStatuses[0].image));
     QVERIFY(!first->name.isSharedWith(second->name));
+    // Pods in a row with the same container statuses share one list.
+    QVERIFY(first->containerStatuses.isSharedWith(second->containerStatuses));
+    QVERIFY(second->resourceVersion.isCompact());
+    // One started a second later keeps its own.
+    const std::optional<PodInfo> later =
+        kube::parsePodJson(QByteArray(kTypicalPod).replace("10:00:05Z", "10:00:06Z"));
+    QVERIFY(later);
+    QVERIFY(!later->containerStatuses.isSharedWith(second->containerStatuses));
+    QCOMPARE(later->containerStatuses[0].startedAt, second->containerStatuses[0].startedAt + 1);
 
     const qsizetype estimate = sizeof(PodInfo) + ownHeap(*first);
     qInfo("PodInfo: sizeof %zu bytes, ContainerStatus %zu; typical pod %lld bytes with its own heap",

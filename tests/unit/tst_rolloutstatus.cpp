@@ -122,7 +122,7 @@ private Q_SLOTS:
         QCOMPARE(d->name, u"alice"_s);
         QCOMPARE(d->namespaceName, u"students"_s);
         QCOMPARE(d->uid.toString(QUuid::WithoutBraces), u"6a4c3e1d-6b7e-4d3a-9b1e-0d5c1f2a3b4c"_s);
-        QCOMPARE(d->resourceVersion, u"4711"_s);
+        QCOMPARE(d->resourceVersion.toString(), u"4711"_s);
         QCOMPARE(d->generation, 3);
         QCOMPARE(d->observedGeneration, 2);
         QCOMPARE(d->specReplicas, 2);
