@@ -61,16 +61,16 @@ int main(int argc, char *argv[])
                                           QStringLiteral("status: table or json."), QStringLiteral("format"),
                                           QStringLiteral("table"));
     const QCommandLineOption jobOption(QStringLiteral("job"),
-                                       QStringLiteral("seed, report: the job's journal folder (resumes the job in it)."),
+                                       QStringLiteral("seed, deploy, redeploy, restart, report: the job's journal folder (resumes the job in it)."),
                                        QStringLiteral("dir"));
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
-                                          QStringLiteral("seed: print what would be created, changed or left alone."));
+                                          QStringLiteral("seed, deploy, redeploy, restart: print what would be done (the plan, or the waves)."));
     const QCommandLineOption githubEnvOption(QStringLiteral("github-env"),
                                              QStringLiteral("seed: a file of COURSEOPS_GITHUB_API, _TOKEN and _CA lines "
                                                             "(default: those environment variables)."),
                                              QStringLiteral("file"));
     const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
-                                               QStringLiteral("seed: students worked on at once."), QStringLiteral("n"),
+                                               QStringLiteral("seed, deploy, redeploy, restart: students worked on at once."), QStringLiteral("n"),
                                                QStringLiteral("4"));
     const QCommandLineOption limitsOption(QStringLiteral("github-limits"),
                                           QStringLiteral("seed: GitHub's secondary limits to pace against (default: "

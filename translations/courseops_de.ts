@@ -1263,6 +1263,293 @@
     </message>
 </context>
 <context>
+    <name>JobDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/jobdialog.cpp" line="+30"/>
+        <source>Seed the course for %n student(s)</source>
+        <translation>
+            <numerusform>Kurs für %n Studierende(n) anlegen</numerusform>
+            <numerusform>Kurs für %n Studierende anlegen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Sync the template to %n student(s)</source>
+        <translation>
+            <numerusform>Vorlage mit %n Studierenden abgleichen</numerusform>
+            <numerusform>Vorlage mit %n Studierenden abgleichen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Deploy %n student(s)</source>
+        <translation>
+            <numerusform>%n Studierende(n) ausrollen</numerusform>
+            <numerusform>%n Studierende ausrollen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Fleet job “%1” for %n student(s)</source>
+        <translation>
+            <numerusform>Flottenauftrag „%1“ für %n Studierende(n)</numerusform>
+            <numerusform>Flottenauftrag „%1“ für %n Studierende</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Looking at what each step would do (nothing is changed yet)…</source>
+        <translation>Prüfe, was jeder Schritt tun würde (noch wird nichts geändert)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <location line="+38"/>
+        <source>Student</source>
+        <translation>Studierende(r)</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+35"/>
+        <location line="+38"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show steps with &amp;nothing to do</source>
+        <translation>Schritte &amp;ohne Arbeit anzeigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steps whose result is already on the server are left alone</source>
+        <translation>Schritte, deren Ergebnis schon auf dem Server ist, bleiben unberührt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Starting…</source>
+        <translation>Starte…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%v of %m steps</source>
+        <translation>%v von %m Schritten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failures</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+38"/>
+        <source>Why it failed</source>
+        <translation>Warum es fehlschlug</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+199"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <source>Starts no new steps until resumed; the running ones finish</source>
+        <translation>Startet bis zum Fortsetzen keine neuen Schritte; laufende werden beendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel…</source>
+        <translation>A&amp;bbrechen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stops the job; its journal keeps what was done, for a later resume</source>
+        <translation>Beendet den Auftrag; sein Journal hält das Erledigte für ein späteres Fortsetzen fest</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Failures so far:</source>
+        <translation>&amp;Bisherige Fehler:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed steps</source>
+        <translation>Fehlgeschlagene Schritte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;Report…</source>
+        <translation>&amp;Bericht speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Journal Folder</source>
+        <translation>&amp;Journal-Ordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>F&amp;ailed steps:</source>
+        <translation>&amp;Fehlgeschlagene Schritte:</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Resuming the unfinished job in %1: steps it finished are not repeated. Looking at what the rest would do…</source>
+        <translation>Setze den unfertigen Auftrag in %1 fort: erledigte Schritte werden nicht wiederholt. Prüfe, was der Rest tun würde…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show steps with &amp;nothing to do (%1)</source>
+        <translation>Schritte &amp;ohne Arbeit anzeigen (%1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 to create, %2 to change, %3 blocked, %4 with nothing to do.</source>
+        <translation>%1 anzulegen, %2 zu ändern, %3 blockiert, %4 ohne Arbeit.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing needs doing; a run only records that.</source>
+        <translation>Es ist nichts zu tun; ein Lauf hält nur das fest.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GitHub&apos;s rate limits make the run take about %1.</source>
+        <translation>Wegen der Ratenbegrenzung von GitHub dauert der Lauf etwa %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blocked steps will fail: see their detail.</source>
+        <translation>Blockierte Schritte werden fehlschlagen: siehe ihr Detail.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resuming the job in %1.</source>
+        <translation>Setze den Auftrag in %1 fort.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 holds a “%2” job, not a “%3” job</source>
+        <translation>%1 enthält einen Auftrag „%2“, keinen Auftrag „%3“</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot start: %1</source>
+        <translation>Start nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 steps, %3 failed</source>
+        <translation>%1 von %2 Schritten, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>paused: no new steps start until you resume</source>
+        <translation>angehalten: bis zum Fortsetzen starten keine neuen Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA %1</source>
+        <translation>Voraussichtlich %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>estimating…</source>
+        <translation>wird geschätzt…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 done, %2 already there, %3 failed (of %4 steps for %5 students).</source>
+        <translation>%1 erledigt, %2 schon vorhanden, %3 fehlgeschlagen (von %4 Schritten für %5 Studierende).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Journal: %1</source>
+        <translation>Journal: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel the job?</source>
+        <translation>Auftrag abbrechen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the job now? Steps already running finish on the server; the journal keeps what was done, and Fleet offers to resume the job later.</source>
+        <translation>Den Auftrag jetzt beenden? Bereits laufende Schritte werden auf dem Server beendet; das Journal hält das Erledigte fest, und „Flotte“ bietet später das Fortsetzen an.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+7"/>
+        <source>Save Report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>LogModel</name>
     <message>
         <location filename="../ui/logmodel.cpp" line="+65"/>
@@ -1466,13 +1753,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+70"/>
-        <location line="+275"/>
+        <location filename="../ui/mainwindow.cpp" line="+76"/>
+        <location line="+301"/>
         <source>CourseOps</source>
         <translation>CourseOps</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-289"/>
         <source>Filter students by name, login or error (Ctrl+F)</source>
         <translation>Studierende nach Name, Login oder Fehler filtern (Strg+F)</translation>
     </message>
@@ -1522,7 +1809,7 @@
         <translation>Studierende</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Error groups</source>
         <translation>Fehlergruppen</translation>
     </message>
@@ -1662,7 +1949,17 @@
         <translation>&amp;Vorlage abgleichen…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
+        <source>&amp;Resume Seed Job…</source>
+        <translation>Anlege-Auftrag &amp;fortsetzen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Resume Template Sync Job…</source>
+        <translation>Abgleich-Auftrag fort&amp;setzen…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>&amp;Audit Log</source>
         <translation>A&amp;udit-Log</translation>
     </message>
@@ -1779,11 +2076,6 @@
         <translation>Wählen Sie genau eine(n) Studierende(n)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Not available in this version of CourseOps</source>
-        <translation>In dieser Version von CourseOps nicht verfügbar</translation>
-    </message>
-    <message>
         <location line="+18"/>
         <source>No students in the table</source>
         <translation>Keine Studierenden in der Tabelle</translation>
@@ -1804,7 +2096,22 @@
         <translation>Melden Sie sich bei GitHub an, um den Code von Studierenden zu öffnen</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>Sign in to GitHub to create the students&apos; repositories</source>
+        <translation>Melden Sie sich bei GitHub an, um die Repositorys der Studierenden anzulegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to GitHub to sync the template</source>
+        <translation>Melden Sie sich bei GitHub an, um die Vorlage abzugleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The course file names no template (github: template)</source>
+        <translation>Die Kursdatei nennt keine Vorlage (github: template)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Every student in the table is running and ready.</source>
         <translation>Alle Studierenden in der Tabelle laufen und sind bereit.</translation>
     </message>
@@ -1814,7 +2121,54 @@
         <translation>Öffne %1</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+10"/>
+        <location line="+25"/>
+        <source>Seed Course</source>
+        <translation>Kurs anlegen</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>An unfinished seed job is in %1. Resume it? (No starts a new one; steps already done are found on the server and left alone.)</source>
+        <translation>In %1 liegt ein unfertiger Anlege-Auftrag. Fortsetzen? (Nein startet einen neuen; schon erledigte Schritte werden auf dem Server erkannt und nicht wiederholt.)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The roster has no students (File ▸ Import Roster).</source>
+        <translation>Die Teilnehmerliste ist leer (Datei ▸ Teilnehmerliste importieren).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+30"/>
+        <location line="+8"/>
+        <location line="+16"/>
+        <location line="+4"/>
+        <source>Sync Template</source>
+        <translation>Vorlage abgleichen</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>An unfinished template sync is in %1. Resume it? (No starts a new one.)</source>
+        <translation>In %1 liegt ein unfertiger Vorlagenabgleich. Fortsetzen? (Nein startet einen neuen.)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Bring the students the changes %1 made since which commit?
+(a SHA, branch or tag: the one their repositories were made from or last synced to)</source>
+        <translation>Die Änderungen von %1 seit welchem Commit an die Studierenden geben?
+(eine SHA, ein Branch oder Tag: der, aus dem ihre Repositorys entstanden oder zuletzt abgeglichen wurden)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading what %1 changed…</source>
+        <translation>Lese, was sich in %1 geändert hat…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 did not change in %2: nothing to sync.</source>
+        <translation>%1 hat sich in %2 nicht geändert: nichts abzugleichen.</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Cluster Health — %1</source>
         <translation>Cluster-Zustand — %1</translation>
     </message>
@@ -2501,12 +2855,12 @@
     <message>
         <location filename="../ui/wavedialog.cpp" line="+13"/>
         <source>%1 1 Deployment in waves</source>
-        <translation>%1 1 Deployment in Wellen</translation>
+        <translation>%1: 1 Deployment in Wellen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 %2 Deployments in waves</source>
-        <translation>%1 %2 Deployments in Wellen</translation>
+        <translation>%1: %2 Deployments in Wellen</translation>
     </message>
     <message>
         <location line="+11"/>

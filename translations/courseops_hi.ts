@@ -1263,6 +1263,293 @@
     </message>
 </context>
 <context>
+    <name>JobDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/jobdialog.cpp" line="+30"/>
+        <source>Seed the course for %n student(s)</source>
+        <translation>
+            <numerusform>%n छात्र के लिए कोर्स सीड करें</numerusform>
+            <numerusform>%n छात्रों के लिए कोर्स सीड करें</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Sync the template to %n student(s)</source>
+        <translation>
+            <numerusform>टेम्पलेट को %n छात्र तक सिंक करें</numerusform>
+            <numerusform>टेम्पलेट को %n छात्रों तक सिंक करें</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Deploy %n student(s)</source>
+        <translation>
+            <numerusform>%n छात्र को डिप्लॉय करें</numerusform>
+            <numerusform>%n छात्रों को डिप्लॉय करें</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Fleet job “%1” for %n student(s)</source>
+        <translation>
+            <numerusform>%n छात्र के लिए फ़्लीट जॉब “%1”</numerusform>
+            <numerusform>%n छात्रों के लिए फ़्लीट जॉब “%1”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Looking at what each step would do (nothing is changed yet)…</source>
+        <translation>देखा जा रहा है कि हर चरण क्या करेगा (अभी कुछ नहीं बदला गया)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan</source>
+        <translation>योजना</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <location line="+38"/>
+        <source>Student</source>
+        <translation>छात्र</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+35"/>
+        <location line="+38"/>
+        <source>Step</source>
+        <translation>चरण</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Action</source>
+        <translation>कार्य</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>विवरण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show steps with &amp;nothing to do</source>
+        <translation>जिन चरणों में कुछ करना नहीं है, उन्हें भी दिखाएँ (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steps whose result is already on the server are left alone</source>
+        <translation>जिन चरणों का परिणाम पहले से सर्वर पर है, उन्हें छोड़ दिया जाता है</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Start</source>
+        <translation>शुरू करें (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Starting…</source>
+        <translation>शुरू हो रहा है…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Progress</source>
+        <translation>प्रगति</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%v of %m steps</source>
+        <translation>%m में से %v चरण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failures</source>
+        <translation>विफलताएँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+38"/>
+        <source>Why it failed</source>
+        <translation>विफल क्यों हुआ</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+199"/>
+        <source>&amp;Pause</source>
+        <translation>रोकें (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <source>Starts no new steps until resumed; the running ones finish</source>
+        <translation>फिर शुरू करने तक कोई नया चरण शुरू नहीं होता; चल रहे चरण पूरे होते हैं</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel…</source>
+        <translation>रद्द करें (&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stops the job; its journal keeps what was done, for a later resume</source>
+        <translation>जॉब रोकता है; उसका जर्नल किया गया काम बाद में फिर शुरू करने के लिए रखता है</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Failures so far:</source>
+        <translation>अब तक की विफलताएँ (&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Report</source>
+        <translation>रिपोर्ट</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed steps</source>
+        <translation>विफल चरण</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;Report…</source>
+        <translation>रिपोर्ट सहेजें (&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Journal Folder</source>
+        <translation>जर्नल फ़ोल्डर खोलें (&amp;J)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>F&amp;ailed steps:</source>
+        <translation>विफल चरण (&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Resuming the unfinished job in %1: steps it finished are not repeated. Looking at what the rest would do…</source>
+        <translation>%1 में अधूरा जॉब फिर शुरू हो रहा है: पूरे हो चुके चरण दोहराए नहीं जाते। देखा जा रहा है कि बाकी क्या करेंगे…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show steps with &amp;nothing to do (%1)</source>
+        <translation>जिन चरणों में कुछ करना नहीं है, उन्हें भी दिखाएँ (%1) (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 to create, %2 to change, %3 blocked, %4 with nothing to do.</source>
+        <translation>%1 बनाने हैं, %2 बदलने हैं, %3 अवरुद्ध, %4 में कुछ करना नहीं।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing needs doing; a run only records that.</source>
+        <translation>कुछ करने की ज़रूरत नहीं; रन केवल इसे दर्ज करता है।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GitHub&apos;s rate limits make the run take about %1.</source>
+        <translation>GitHub की दर सीमाओं के कारण रन में लगभग %1 लगेगा।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blocked steps will fail: see their detail.</source>
+        <translation>अवरुद्ध चरण विफल होंगे: उनका विवरण देखें।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resuming the job in %1.</source>
+        <translation>%1 में जॉब फिर शुरू हो रहा है।</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 holds a “%2” job, not a “%3” job</source>
+        <translation>%1 में “%2” जॉब है, “%3” जॉब नहीं</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot start: %1</source>
+        <translation>शुरू नहीं हो सकता: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Resume</source>
+        <translation>फिर शुरू करें (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 steps, %3 failed</source>
+        <translation>%2 में से %1 चरण, %3 विफल</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>paused: no new steps start until you resume</source>
+        <translation>रुका हुआ: फिर शुरू करने तक कोई नया चरण शुरू नहीं होगा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA %1</source>
+        <translation>अनुमानित समय %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>estimating…</source>
+        <translation>अनुमान लगाया जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 done, %2 already there, %3 failed (of %4 steps for %5 students).</source>
+        <translation>%1 पूरे, %2 पहले से मौजूद, %3 विफल (%5 छात्रों के %4 चरणों में से)।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Journal: %1</source>
+        <translation>जर्नल: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel the job?</source>
+        <translation>जॉब रद्द करें?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the job now? Steps already running finish on the server; the journal keeps what was done, and Fleet offers to resume the job later.</source>
+        <translation>जॉब अभी रोकें? पहले से चल रहे चरण सर्वर पर पूरे होंगे; जर्नल किया गया काम रखता है, और फ़्लीट बाद में जॉब फिर शुरू करने का विकल्प देता है।</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+7"/>
+        <source>Save Report</source>
+        <translation>रिपोर्ट सहेजें</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV फ़ाइलें (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 नहीं लिखा जा सका: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>LogModel</name>
     <message>
         <location filename="../ui/logmodel.cpp" line="+65"/>
@@ -1466,13 +1753,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+70"/>
-        <location line="+275"/>
+        <location filename="../ui/mainwindow.cpp" line="+76"/>
+        <location line="+301"/>
         <source>CourseOps</source>
         <translation>CourseOps</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-289"/>
         <source>Filter students by name, login or error (Ctrl+F)</source>
         <translation>छात्रों को नाम, लॉगिन या त्रुटि से फ़िल्टर करें (Ctrl+F)</translation>
     </message>
@@ -1522,7 +1809,7 @@
         <translation>छात्र</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Error groups</source>
         <translation>त्रुटि समूह</translation>
     </message>
@@ -1662,7 +1949,17 @@
         <translation>टेम्पलेट सिंक करें (&amp;T)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
+        <source>&amp;Resume Seed Job…</source>
+        <translation>सीड जॉब फिर शुरू करें (&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Resume Template Sync Job…</source>
+        <translation>टेम्पलेट सिंक जॉब फिर शुरू करें (&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>&amp;Audit Log</source>
         <translation>ऑडिट लॉग (&amp;A)</translation>
     </message>
@@ -1779,11 +2076,6 @@
         <translation>ठीक एक छात्र चुनें</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Not available in this version of CourseOps</source>
-        <translation>CourseOps के इस संस्करण में उपलब्ध नहीं</translation>
-    </message>
-    <message>
         <location line="+18"/>
         <source>No students in the table</source>
         <translation>तालिका में कोई छात्र नहीं</translation>
@@ -1804,7 +2096,22 @@
         <translation>छात्र का कोड खोलने के लिए GitHub में साइन इन करें</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>Sign in to GitHub to create the students&apos; repositories</source>
+        <translation>छात्रों की रिपॉज़िटरी बनाने के लिए GitHub में साइन इन करें</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to GitHub to sync the template</source>
+        <translation>टेम्पलेट सिंक करने के लिए GitHub में साइन इन करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The course file names no template (github: template)</source>
+        <translation>कोर्स फ़ाइल में कोई टेम्पलेट नहीं है (github: template)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Every student in the table is running and ready.</source>
         <translation>तालिका का हर छात्र चल रहा है और तैयार है।</translation>
     </message>
@@ -1814,7 +2121,54 @@
         <translation>%1 खोला जा रहा है</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+10"/>
+        <location line="+25"/>
+        <source>Seed Course</source>
+        <translation>कोर्स सीड करें</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>An unfinished seed job is in %1. Resume it? (No starts a new one; steps already done are found on the server and left alone.)</source>
+        <translation>%1 में एक अधूरा सीड जॉब है। उसे फिर शुरू करें? (नहीं चुनने पर नया शुरू होगा; पहले से पूरे चरण सर्वर पर मिलते हैं और छोड़ दिए जाते हैं।)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The roster has no students (File ▸ Import Roster).</source>
+        <translation>रोस्टर में कोई छात्र नहीं है (फ़ाइल ▸ रोस्टर आयात करें)।</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+30"/>
+        <location line="+8"/>
+        <location line="+16"/>
+        <location line="+4"/>
+        <source>Sync Template</source>
+        <translation>टेम्पलेट सिंक करें</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>An unfinished template sync is in %1. Resume it? (No starts a new one.)</source>
+        <translation>%1 में एक अधूरा टेम्पलेट सिंक है। उसे फिर शुरू करें? (नहीं चुनने पर नया शुरू होगा।)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Bring the students the changes %1 made since which commit?
+(a SHA, branch or tag: the one their repositories were made from or last synced to)</source>
+        <translation>%1 के किस कमिट के बाद के बदलाव छात्रों तक पहुँचाएँ?
+(एक SHA, ब्रांच या टैग: जिससे उनकी रिपॉज़िटरी बनी थीं या जिस तक पिछली बार सिंक हुई थीं)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading what %1 changed…</source>
+        <translation>पढ़ा जा रहा है कि %1 में क्या बदला…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 did not change in %2: nothing to sync.</source>
+        <translation>%1 में %2 के दौरान कोई बदलाव नहीं: सिंक करने को कुछ नहीं।</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Cluster Health — %1</source>
         <translation>क्लस्टर स्वास्थ्य — %1</translation>
     </message>
@@ -2501,12 +2855,12 @@
     <message>
         <location filename="../ui/wavedialog.cpp" line="+13"/>
         <source>%1 1 Deployment in waves</source>
-        <translation>%1 1 Deployment लहरों में</translation>
+        <translation>%1 — 1 Deployment, लहरों में</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 %2 Deployments in waves</source>
-        <translation>%1 %2 Deployment लहरों में</translation>
+        <translation>%1 — %2 Deployment, लहरों में</translation>
     </message>
     <message>
         <location line="+11"/>

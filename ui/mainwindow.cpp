@@ -11,6 +11,9 @@
 #include "fleetfilter.h"
 #include "fleetmodel.h"
 #include "wavedialog.h"
+#include "jobdialog.h"
+#include "course/seedjob.h"
+#include "course/templatesync.h"
 #include "course/auditlog.h"
 #include "course/clusterhealth.h"
 #include "course/prober.h"
@@ -50,6 +53,9 @@
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QHBoxLayout>
+#include <QDir>
+#include <QInputDialog>
+#include <QMenu>
 #include <QListView>
 #include <QPushButton>
 #include <QSplitter>
@@ -128,13 +134,15 @@ MainWindow::MainWindow(QWidget *parent)
     new FleetViewAnchor(m_view);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
-    // After a restart or redeploy the details follow the student's new pod.
+    // After a restart or redeploy the details follow the student's new pod once
+    // its containers have started (before that it has no log to follow).
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
         const QModelIndex current = m_view->currentIndex();
         if (!m_session || !current.isValid())
             return;
         const FleetRow &row = m_model->row(m_proxy->mapToSource(current).row());
-        if (!row.podName.isEmpty() && row.podName != m_details->pod() && row.login == m_details->deployment())
+        if (!row.podName.isEmpty() && row.podName != m_details->pod() && row.login == m_details->deployment() &&
+            row.phase != kube::PodPhase::Pending)
             showSelected();
     });
 
@@ -307,6 +315,30 @@ void MainWindow::createMenus()
     action(fleet, ActSeed, tr("&Seed Course…"), {}, &MainWindow::seedCourse);
     action(fleet, ActWaves, tr("Redeploy in &Waves…"), QKeySequence(Qt::CTRL | Qt::Key_W), &MainWindow::redeployInWaves);
     action(fleet, ActSyncTemplate, tr("Sync &Template…"), {}, &MainWindow::syncTemplate);
+    // A job a crash, reboot or cancel left unfinished is offered here, from its journal.
+    QAction *resumeJob = fleet->addAction(QString());
+    resumeJob->setObjectName(QStringLiteral("actionResumeJob"));
+    connect(fleet, &QMenu::aboutToShow, this, [this, resumeJob] {
+        const QString root = course::JobJournal::defaultRoot();
+        const QString seed = JobDialog::unfinishedJournal(root, QStringLiteral("seed"));
+        const QString sync = seed.isEmpty() ? JobDialog::unfinishedJournal(root, QStringLiteral("sync-template")) : QString();
+        resumeJob->setVisible(!seed.isEmpty() || !sync.isEmpty());
+        if (resumeJob->isVisible())
+            resumeJob->setText(!seed.isEmpty() ? tr("&Resume Seed Job…") : tr("&Resume Template Sync Job…"));
+        resumeJob->setData(seed.isEmpty() ? sync : seed);
+        resumeJob->setEnabled(m_actions[seed.isEmpty() ? ActSyncTemplate : ActSeed]->isEnabled());
+    });
+    connect(resumeJob, &QAction::triggered, this, [this, resumeJob] {
+        course::JobJournal journal;
+        QString error;
+        if (!journal.open(resumeJob->data().toString(), &error))
+            statusBar()->showMessage(error, 10000);
+        else if (journal.kind() == QLatin1String("seed"))
+            startSeedJob(journal.dir());
+        else
+            startSyncJob(journal.dir());
+    });
+    resumeJob->setVisible(false);
     fleet->addSeparator();
     action(fleet, ActAuditLog, tr("&Audit Log"), {}, &MainWindow::showAuditLog);
     updateActions();
@@ -518,7 +550,6 @@ void MainWindow::updateActions()
     const QString noCluster = tr("Needs a connection to the cluster (File ▸ Connect)");
     const QString noSelection = tr("Select a student in the table first");
     const QString oneOnly = tr("Select exactly one student");
-    const QString notYet = tr("Not available in this version of CourseOps");
     auto set = [this](ActionId id, const QString &reason) {
         QAction *a = m_actions[id];
         a->setEnabled(reason.isEmpty());
@@ -547,9 +578,12 @@ void MainWindow::updateActions()
                                : selected == 1 ? QString() : (selected ? oneOnly : noSelection));
     set(ActOpenCode, !m_repos ? tr("Sign in to GitHub to open a student's code")
                                : selected == 1 ? QString() : (selected ? oneOnly : noSelection));
-    set(ActSeed, notYet);
+    set(ActSeed, !m_repos ? tr("Sign in to GitHub to create the students' repositories")
+                          : !m_session ? noCluster : QString());
     set(ActWaves, !m_session ? noCluster : m_session->permissions().why(P::Restart));
-    set(ActSyncTemplate, notYet);
+    set(ActSyncTemplate, !m_repos ? tr("Sign in to GitHub to sync the template")
+                         : m_course.templateRepo.isEmpty() ? tr("The course file names no template (github: template)")
+                                                           : QString());
     set(ActAuditLog, QString());
 }
 
@@ -590,8 +624,134 @@ void MainWindow::openRepository()
                                QDesktopServices::openUrl(QUrl(repo.htmlUrl));
                            });
 }
-void MainWindow::seedCourse() {}
-void MainWindow::syncTemplate() {}
+void MainWindow::seedCourse()
+{
+    // An unfinished seed (a crash, a reboot, a cancel) is finished first, unless the user says otherwise.
+    const QString unfinished = JobDialog::unfinishedJournal(course::JobJournal::defaultRoot(), QStringLiteral("seed"));
+    if (!unfinished.isEmpty()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Seed Course"),
+            tr("An unfinished seed job is in %1. Resume it? (No starts a new one; steps already done are "
+               "found on the server and left alone.)")
+                .arg(QDir::toNativeSeparators(unfinished)),
+            QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
+        if (answer == QMessageBox::Cancel)
+            return;
+        startSeedJob(answer == QMessageBox::Yes ? unfinished : QString());
+        return;
+    }
+    startSeedJob(QString());
+}
+
+void MainWindow::startSeedJob(const QString &resumeDir)
+{
+    if (!m_repos || !m_session)
+        return;
+    QStringList targets;
+    for (const course::Student &s : m_roster.students())
+        targets << s.login.toLower();
+    course::JobJournal journal;
+    QString error;
+    if (!resumeDir.isEmpty() && journal.open(resumeDir, &error))
+        targets = journal.targets();
+    if (targets.isEmpty()) {
+        QMessageBox::information(this, tr("Seed Course"), tr("The roster has no students (File ▸ Import Roster)."));
+        return;
+    }
+    auto *job = new course::SeedJob(m_course, m_roster, m_repos, m_session->client());
+    auto *dialog = new JobDialog(job, targets, {{QStringLiteral("course"), m_coursePath}}, this);
+    job->setParent(dialog);
+    dialog->setResumeFrom(resumeDir);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::syncTemplate()
+{
+    const QString unfinished =
+        JobDialog::unfinishedJournal(course::JobJournal::defaultRoot(), QStringLiteral("sync-template"));
+    if (!unfinished.isEmpty()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Sync Template"),
+            tr("An unfinished template sync is in %1. Resume it? (No starts a new one.)")
+                .arg(QDir::toNativeSeparators(unfinished)),
+            QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
+        if (answer == QMessageBox::Cancel)
+            return;
+        if (answer == QMessageBox::Yes) {
+            startSyncJob(unfinished);
+            return;
+        }
+    }
+    startSyncJob(QString());
+}
+
+void MainWindow::startSyncJob(const QString &resumeDir)
+{
+    if (!m_repos || m_course.templateRepo.isEmpty())
+        return;
+    // The commit the students' repositories last had from the template, per course.
+    const QString key = QStringLiteral("templateSync/%1/lastCommit").arg(m_course.id);
+    QString from;
+    QString to;
+    QStringList targets;
+    for (const course::Student &s : m_roster.students())
+        targets << s.login.toLower();
+    if (!resumeDir.isEmpty()) {
+        // A resumed job syncs what it started with, even if the template moved on since.
+        course::JobJournal journal;
+        QString error;
+        if (!journal.open(resumeDir, &error)) {
+            QMessageBox::warning(this, tr("Sync Template"), error);
+            return;
+        }
+        from = journal.parameters().value(QStringLiteral("from")).toString();
+        to = journal.parameters().value(QStringLiteral("to")).toString();
+        targets = journal.targets();
+    } else {
+        bool ok = false;
+        from = QInputDialog::getText(this, tr("Sync Template"),
+                                     tr("Bring the students the changes %1 made since which commit?\n"
+                                        "(a SHA, branch or tag: the one their repositories were made from or "
+                                        "last synced to)")
+                                         .arg(m_course.templateRepo),
+                                     QLineEdit::Normal, QSettings().value(key).toString(), &ok)
+                   .trimmed();
+        if (!ok || from.isEmpty())
+            return;
+    }
+    statusBar()->showMessage(tr("Reading what %1 changed…").arg(m_course.templateRepo));
+    course::loadTemplateChange(
+        m_repos, m_course.templateRepo, from, to, this,
+        [this, key, targets, resumeDir](const github::GithubError &error, const course::TemplateChange &change) {
+            statusBar()->clearMessage();
+            if (!error.isOk()) {
+                QMessageBox::warning(this, tr("Sync Template"), error.message);
+                return;
+            }
+            if (change.files.isEmpty()) {
+                QMessageBox::information(this, tr("Sync Template"),
+                                         tr("%1 did not change in %2: nothing to sync.")
+                                             .arg(change.templateRepo, change.shortRange()));
+                return;
+            }
+            auto *job = new course::TemplateSyncJob(m_course, change, m_repos);
+            const QJsonObject parameters{{QStringLiteral("course"), m_coursePath},
+                                         {QStringLiteral("template"), change.templateRepo},
+                                         {QStringLiteral("from"), QString::fromLatin1(change.fromCommit)},
+                                         {QStringLiteral("to"), QString::fromLatin1(change.toCommit)}};
+            auto *dialog = new JobDialog(job, targets, parameters, this);
+            job->setParent(dialog);
+            dialog->setResumeFrom(resumeDir);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            const QString synced = QString::fromLatin1(change.toCommit);
+            connect(dialog, &JobDialog::jobFinished, this, [key, synced](bool ok) {
+                if (ok)
+                    QSettings().setValue(key, synced);
+            });
+            dialog->show();
+        });
+}
 
 void MainWindow::startIndex()
 {

@@ -130,6 +130,9 @@ private:
     void seedCourse();
     void redeployInWaves();
     void syncTemplate();
+    // Fleet jobs (issue 8) in a JobDialog; `resumeDir`: an unfinished journal to resume.
+    void startSeedJob(const QString &resumeDir);
+    void startSyncJob(const QString &resumeDir);
     void showAuditLog();
     QString appUrl(const QString &login) const;
 

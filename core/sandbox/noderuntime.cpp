@@ -693,9 +693,12 @@ void SubdomainRouter::accept()
             auto *upstream = new QTcpSocket(client);
             // One request per connection: the Host of a second one could name another student.
             QByteArray pending = client->readAll();
-            QList<QByteArray> headLines = pending.left(end).split('\n');
+            QList<QByteArray> headLines;
+            for (const QByteArray &line : pending.left(end).split('\n'))
+                headLines << (line.endsWith('\r') ? line.chopped(1) : line);
             headLines.removeIf([](const QByteArray &l) { return l.toLower().startsWith("connection:"); });
-            pending = headLines.join('\n') + "\r\nConnection: close" + pending.mid(end);
+            headLines << "Connection: close";
+            pending = headLines.join("\r\n") + pending.mid(end);
             connect(upstream, &QTcpSocket::connected, upstream, [upstream, pending] { upstream->write(pending); });
             connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
             connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] { upstream->write(client->readAll()); });

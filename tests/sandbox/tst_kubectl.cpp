@@ -7,6 +7,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 namespace {
@@ -347,6 +348,19 @@ private Q_SLOTS:
         // The app is the student's own repository at its deployed commit.
         QVERIFY2(body.contains(QLatin1String("Hello from Priya Iyer")), qPrintable(body));
         QCOMPARE(get(QStringLiteral("rohan-meht")).first, 503); // crash-looping: nothing to route to
+
+        // A request whose last header is Connection reaches the app intact
+        // (the router replaces that header with its own).
+        QTcpSocket raw;
+        const QUrl router(m_sandbox.router());
+        raw.connectToHost(router.host(), quint16(router.port()));
+        QVERIFY(raw.waitForConnected(10000));
+        raw.write("GET / HTTP/1.1\r\nHost: priya-iyer.apps.courseops.test\r\nAccept: */*\r\n"
+                  "Connection: keep-alive\r\n\r\n");
+        QByteArray answer;
+        while (!answer.contains("Hello from Priya Iyer") && raw.waitForReadyRead(10000))
+            answer += raw.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(200).constData());
     }
 
     void secretsReachTheEnvironmentAtContainerStart()

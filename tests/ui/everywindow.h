@@ -5,6 +5,7 @@
 
 #include "clusterhealthview.h"
 #include "codewindow.h"
+#include "commandpalette.h"
 #include "commitdialog.h"
 #include "connectdialog.h"
 #include "course/repositorysource.h"
@@ -93,6 +94,7 @@ struct EveryWindow
         main->openCourse(QStringLiteral(":/demo/course.yaml"), QStringLiteral(":/demo/roster.csv"), true);
         main->resize(1100, 600);
         main->fleetModel()->setRows(sampleRows());
+        new CommandPalette(main.get()); // a child of the main window, like the one its menu makes
         github = std::make_unique<github::GithubClient>(github::GithubConfig{});
 
         others.emplace_back(new ConnectDialog(ConnectionChoice{}));

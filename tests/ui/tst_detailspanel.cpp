@@ -4,6 +4,7 @@
 // and Pod as YAML in the API's field order, and streams open only for the
 // tab in view (shells excepted: they are kept).
 #include "../common/tcpproxy.h"
+#include "../integration/fakeapiserver.h"
 #include "../integration/kubetestkit.h"
 #include "detailspanel.h"
 #include "eventsview.h"
@@ -30,6 +31,24 @@ QString artifact(const QString &name)
     dir += u"/screenshots"_s;
     QDir().mkpath(dir);
     return dir + u'/' + name;
+}
+
+// A core/v1 Event about Deployment ns/d, as the API server writes it.
+QByteArray fakeEvent(const QString &uid, const QString &reason, int count, int rv)
+{
+    return uR"({"kind":"Event","apiVersion":"v1","metadata":{"name":"d.%1","namespace":"ns","uid":"%1",)"
+           uR"("resourceVersion":"%4"},"involvedObject":{"kind":"Deployment","name":"d","namespace":"ns"},)"
+           uR"("reason":"%2","message":"%2 happened","type":"Normal","count":%3,)"
+           uR"("firstTimestamp":"2026-01-01T00:00:00Z","lastTimestamp":"2026-01-01T00:00:0%3Z","source":{"component":"test"}})"_s
+        .arg(uid, reason)
+        .arg(count)
+        .arg(rv)
+        .toUtf8();
+}
+
+QByteArray watchLine(const char *type, const QByteArray &object)
+{
+    return "{\"type\":\"" + QByteArray(type) + "\",\"object\":" + object + "}\n";
 }
 
 } // namespace
@@ -99,6 +118,67 @@ status:
         QVERIFY2(yaml == expected, qPrintable(yaml));
         QVERIFY(YamlView::jsonToYaml("{not json", &error).isEmpty());
         QVERIFY(!error.isEmpty());
+    }
+
+    // The events tab lists once and then watches: a watch the server ends is
+    // resumed from the last resourceVersion (no list), 410 Gone lists again,
+    // and nothing is read on a timer.
+    void eventsWatchResumesAndRelistsOnlyWhenGone()
+    {
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        int lists = 0;
+        QStringList watchedFrom; // resourceVersion of each watch
+        QPointer<QTcpSocket> open;
+        server.setHandler([&](const FakeApiServer::Request &r, QTcpSocket *s) {
+            QCOMPARE(r.query.queryItemValue(u"fieldSelector"_s),
+                     u"involvedObject.kind=Deployment,involvedObject.name=d,involvedObject.namespace=ns"_s);
+            if (!r.query.hasQueryItem(u"watch"_s)) {
+                ++lists;
+                QByteArray items = fakeEvent(u"e1"_s, u"ScalingReplicaSet"_s, 1, 5);
+                if (lists > 1)
+                    items += ',' + fakeEvent(u"e2"_s, u"Relisted"_s, 1, 18);
+                FakeApiServer::reply(s, 200, R"({"kind":"EventList","apiVersion":"v1","metadata":{"resourceVersion":")" +
+                                                 QByteArray::number(lists * 10) + R"("},"items":[)" + items + "]}");
+                return;
+            }
+            watchedFrom << r.query.queryItemValue(u"resourceVersion"_s);
+            FakeApiServer::beginStream(s);
+            if (watchedFrom.size() == 1) { // the list's version is too old by now
+                FakeApiServer::streamChunk(
+                    s, R"j({"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","status":"Failure",)j"
+                       R"j("message":"too old resource version: 10 (15)","reason":"Expired","code":410}})j"
+                       "\n");
+                FakeApiServer::endStream(s);
+            } else if (watchedFrom.size() == 2) { // one event, then the server's timeout ends the watch
+                FakeApiServer::streamChunk(s, watchLine("ADDED", fakeEvent(u"e3"_s, u"Watched"_s, 1, 21)));
+                FakeApiServer::endStream(s);
+            } else {
+                FakeApiServer::streamChunk(s, watchLine("MODIFIED", fakeEvent(u"e1"_s, u"ScalingReplicaSet"_s, 2, 22)));
+                open = s; // stays open
+            }
+        });
+        EventsView view;
+        view.setTarget(accessFor(writeKubeconfig(m_dir.filePath(u"fake-events.yaml"_s), server.url(), {},
+                                                 tokenUser(u"t"_s))),
+                       u"ns"_s, QString(), u"d"_s);
+        view.start();
+        auto countOf = [&](const QString &reason) {
+            for (const EventRow &e : view.events()) {
+                if (e.reason == reason)
+                    return e.count;
+            }
+            return 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(countOf(u"ScalingReplicaSet"_s) == 2, 20000);
+        QCOMPARE(countOf(u"Relisted"_s), 1);
+        QCOMPARE(countOf(u"Watched"_s), 1);
+        QCOMPARE(view.events().size(), 3);
+        QCOMPARE(lists, 2);                                        // the first list, and one after 410 Gone
+        QCOMPARE(watchedFrom, (QStringList{u"10"_s, u"20"_s, u"21"_s})); // resumed where the last watch ended
+        QVERIFY(open);
+        view.stop();
+        QTRY_VERIFY(!open || open->state() != QAbstractSocket::ConnectedState); // stop() lets go of the watch
     }
 
     void startSandbox()
