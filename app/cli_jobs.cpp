@@ -108,40 +108,32 @@ bool JobClients::connect(const JobCommandOptions &o, QTextStream &err)
     if (!loadCourse(o, &config, &roster, err))
         return false;
     QString error;
-    if (!o.needsGithub) {
+    auto fail = [&err](const QString &message) {
+        err << "courseops-cli: " << message << '\n';
+        return false;
+    };
+    if (o.needsCluster) {
         access = kube::ClusterAccess::fromKubeconfig(o.kubeconfigFiles, o.context, &error);
         if (!access)
-            err << "courseops-cli: " << error << '\n';
-        else
-            kube = std::make_unique<kube::KubeClient>(access);
-        return bool(access);
+            return fail(error);
+        kube = std::make_unique<kube::KubeClient>(access);
     }
+    if (!o.needsGithub)
+        return true;
 
     QByteArray token;
     const bool githubOk = o.githubEnv.isEmpty() ? github::GithubConfig::fromEnvironment(&githubConfig, &token, &error)
                                                 : github::GithubConfig::readEnvFile(o.githubEnv, &githubConfig, &token, &error);
-    if (!githubOk) {
-        err << "courseops-cli: " << error << '\n';
-        return false;
-    }
-    if (token.isEmpty()) {
-        err << "courseops-cli: no GitHub token: set COURSEOPS_GITHUB_TOKEN (a token with the repo and admin:org "
-               "scopes) or pass --github-env FILE\n";
-        return false;
-    }
-    access = kube::ClusterAccess::fromKubeconfig(o.kubeconfigFiles, o.context, &error);
-    if (!access) {
-        err << "courseops-cli: " << error << '\n';
-        return false;
-    }
-    if (!parseGovernorLimits(o.githubLimits, &githubConfig.limits, &error)) {
-        err << "courseops-cli: " << error << '\n';
-        return false;
-    }
+    if (!githubOk)
+        return fail(error);
+    if (token.isEmpty())
+        return fail(QStringLiteral("no GitHub token: set COURSEOPS_GITHUB_TOKEN (a token with the repo and admin:org "
+                                   "scopes) or pass --github-env FILE"));
+    if (!parseGovernorLimits(o.githubLimits, &githubConfig.limits, &error))
+        return fail(error);
     githubClient = std::make_unique<github::GithubClient>(githubConfig);
     githubClient->setToken(token);
     repos = std::make_unique<github::GithubRepos>(githubClient.get());
-    kube = std::make_unique<kube::KubeClient>(access);
     return true;
 }
 

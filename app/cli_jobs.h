@@ -41,7 +41,8 @@ struct JobCommandOptions
     QString templateFrom; // the commit (or ref) the course was seeded from or last synced to
     QString templateTo;   // empty: the template's default branch head
     // redeploy and restart (app/cli_waves.h): which students, and the waves.
-    bool needsGithub = true; // restart works on the cluster alone
+    bool needsGithub = true;  // restart works on the cluster alone
+    bool needsCluster = true; // sync-template works on GitHub alone
     QStringList students;    // empty: everyone, or the cohort
     QString cohort;
     int canary = 1;

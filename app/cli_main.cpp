@@ -11,8 +11,8 @@
 
 #include <cstdio>
 
-// courseops-cli: the console's operations, headless. For now it validates a
-// course and roster; the cluster and GitHub commands arrive with their issues.
+// courseops-cli: the console's operations, headless: check a course, print the
+// fleet's status, and run the fleet jobs with the same journal the console uses.
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -48,11 +48,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption rosterOption(QStringLiteral("roster"), QStringLiteral("Roster (CSV or YAML)."),
                                           QStringLiteral("file"), QStringLiteral(":/demo/roster.csv"));
     const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
-                                              QStringLiteral("status: kubeconfig file(s), ':'-separated (default: "
+                                              QStringLiteral("kubeconfig file(s), ':'-separated (default: "
                                                              "$KUBECONFIG or ~/.kube/config)."),
                                               QStringLiteral("path"));
     const QCommandLineOption contextOption(QStringLiteral("context"),
-                                           QStringLiteral("status: kubeconfig context (default: the current one)."),
+                                           QStringLiteral("kubeconfig context (default: the current one)."),
                                            QStringLiteral("name"));
     const QCommandLineOption namespaceOption({QStringLiteral("n"), QStringLiteral("namespace")},
                                              QStringLiteral("status: only this namespace (default: all)."),
@@ -61,19 +61,19 @@ int main(int argc, char *argv[])
                                           QStringLiteral("status: table or json."), QStringLiteral("format"),
                                           QStringLiteral("table"));
     const QCommandLineOption jobOption(QStringLiteral("job"),
-                                       QStringLiteral("seed, deploy, redeploy, restart, report: the job's journal folder (resumes the job in it)."),
+                                       QStringLiteral("jobs (seed, deploy, redeploy, restart, sync-template) and report: the job's journal folder (resumes the job in it)."),
                                        QStringLiteral("dir"));
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
-                                          QStringLiteral("seed, deploy, redeploy, restart: print what would be done (the plan, or the waves)."));
+                                          QStringLiteral("jobs: print what would be done (the plan, or the waves)."));
     const QCommandLineOption githubEnvOption(QStringLiteral("github-env"),
-                                             QStringLiteral("seed: a file of COURSEOPS_GITHUB_API, _TOKEN and _CA lines "
+                                             QStringLiteral("jobs: a file of COURSEOPS_GITHUB_API, _TOKEN and _CA lines "
                                                             "(default: those environment variables)."),
                                              QStringLiteral("file"));
     const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
-                                               QStringLiteral("seed, deploy, redeploy, restart: students worked on at once."), QStringLiteral("n"),
+                                               QStringLiteral("jobs: students worked on at once."), QStringLiteral("n"),
                                                QStringLiteral("4"));
     const QCommandLineOption limitsOption(QStringLiteral("github-limits"),
-                                          QStringLiteral("seed: GitHub's secondary limits to pace against (default: "
+                                          QStringLiteral("jobs: GitHub's secondary limits to pace against (default: "
                                                          "GitHub's), e.g. content-per-minute=80,content-per-hour=500,"
                                                          "minute=60s,hour=1h."),
                                           QStringLiteral("spec"));

@@ -24,12 +24,13 @@ int runSyncTemplateCommand(const JobCommandOptions &o, QTextStream &out, QTextSt
     }
     if (from.isEmpty()) {
         err << "courseops-cli: sync-template needs --from: the template commit the course was seeded from "
-               "(or "
-               "last synced to)\n";
+               "(or last synced to)\n";
         return JobUsage;
     }
+    JobCommandOptions githubOnly = o; // pull requests need no cluster
+    githubOnly.needsCluster = false;
     JobClients clients;
-    if (!clients.connect(o, err))
+    if (!clients.connect(githubOnly, err))
         return JobUsage;
     if (clients.config.templateRepo.isEmpty()) {
         err << "courseops-cli: the course file names no template (github: template: owner/name)\n";
