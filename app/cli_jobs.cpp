@@ -137,6 +137,25 @@ bool JobClients::connect(const JobCommandOptions &o, QTextStream &err)
     return true;
 }
 
+void onStopSignal(QObject *context, std::function<void()> stop)
+{
+    // The handler only writes a byte; the event loop reads it and stops the run.
+    if (g_signalPipe[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier, stop = std::move(stop)] {
+        char byte;
+        [[maybe_unused]] const auto n = ::read(notifier->socket(), &byte, 1);
+        stop();
+    });
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    QObject::connect(context, &QObject::destroyed, [] {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+    });
+}
+
 JobClients::JobClients() = default;
 JobClients::~JobClients() = default;
 
@@ -210,15 +229,10 @@ int runJournaledJob(course::Job &job, const QStringList &targets, const JobComma
     // SIGINT/SIGTERM: stop taking new steps, let the running ones land in the
     // journal, and exit so that --job resumes exactly there.
     bool interrupted = false;
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &job);
-        QObject::connect(notifier, &QSocketNotifier::activated, &job, [&] {
-            interrupted = true;
-            job.cancel();
-        });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
+    onStopSignal(&job, [&] {
+        interrupted = true;
+        job.cancel();
+    });
 
     const bool tty = ::isatty(STDOUT_FILENO);
     qint64 lastLine = 0;

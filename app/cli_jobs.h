@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <memory>
 
 class QTextStream;
@@ -85,6 +86,10 @@ struct JobClients
 // the plan; otherwise a new journal (or the one --job names, resumed), a
 // progress bar on a terminal or a line every few seconds in a log, SIGINT and
 // SIGTERM stop cleanly, and report.csv lands next to the journal. Returns a JobExit.
+// SIGINT and SIGTERM call `stop` on the event loop while `context` lives
+// (then the default handling is back).
+void onStopSignal(QObject *context, std::function<void()> stop);
+
 int runJournaledJob(course::Job &job, const QStringList &targets, const JobCommandOptions &options,
                     const QJsonObject &parameters, QTextStream &out, QTextStream &err);
 

@@ -12,22 +12,11 @@
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
-#include <QSocketNotifier>
 #include <QTextStream>
 
-#include <csignal>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
-
-int g_wavePipe[2] = {-1, -1};
-
-void onWaveSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto n = ::write(g_wavePipe[1], &byte, 1);
-}
 
 QString stepOf(course::WaveAction action)
 {
@@ -42,11 +31,12 @@ void resolveHeads(JobClients &clients, const QStringList &logins, int concurrenc
     QEventLoop loop;
     qsizetype next = 0;
     int inFlight = 0;
-    const QString owner = clients.config.organization;
     std::function<void()> pump = [&] {
         while (inFlight < concurrency && next < logins.size()) {
             const QString login = logins.at(next++);
-            const QString name = course::manifests::objectName(login);
+            // The organisation's repository, or the student's own fork (github.mode).
+            const QString owner = clients.config.repositoryOwner(login);
+            const QString name = clients.config.repositoryName(login);
             ++inFlight;
             auto land = [&, login](const QString &error, const QString &head) {
                 if (error.isEmpty())
@@ -266,15 +256,10 @@ int runWaveCommand(course::WaveAction action, const JobCommandOptions &o, QTextS
     } else {
         course::AuditLog audit;
         course::WaveRunner runner(clients.access, &audit);
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_wavePipe) == 0) {
-            auto *notifier = new QSocketNotifier(g_wavePipe[0], QSocketNotifier::Read, &runner);
-            QObject::connect(notifier, &QSocketNotifier::activated, &runner, [&] {
-                interrupted = true;
-                runner.cancel();
-            });
-            std::signal(SIGINT, onWaveSignal);
-            std::signal(SIGTERM, onWaveSignal);
-        }
+        onStopSignal(&runner, [&] {
+            interrupted = true;
+            runner.cancel();
+        });
         const bool tty = ::isatty(STDOUT_FILENO);
         QObject::connect(&runner, &course::WaveRunner::waveStarted, &runner, [&](int wave, int size, bool canary) {
             out << (tty ? "\n" : "") << "wave " << wave << '/' << runner.progress().waves << (canary ? " (canary)" : "")
@@ -322,8 +307,6 @@ int runWaveCommand(course::WaveAction action, const JobCommandOptions &o, QTextS
             return JobUsage;
         }
         loop.exec();
-        std::signal(SIGINT, SIG_DFL);
-        std::signal(SIGTERM, SIG_DFL);
         if (tty)
             out << '\n';
     }
