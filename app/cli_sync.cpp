@@ -32,6 +32,13 @@ int runSyncTemplateCommand(const JobCommandOptions &o, QTextStream &out, QTextSt
     JobClients clients;
     if (!clients.connect(githubOnly, err))
         return JobUsage;
+    if (clients.config.repoMode == course::RepoMode::StudentAccounts) {
+        // The staff's token cannot push a branch to a repository a student owns.
+        err << "courseops-cli: in this course the students own their forks of the template; they bring its "
+               "changes in themselves with GitHub's \"Sync fork\" (sync-template works on repositories in the "
+               "course organisation)\n";
+        return JobUsage;
+    }
     if (clients.config.templateRepo.isEmpty()) {
         err << "courseops-cli: the course file names no template (github: template: owner/name)\n";
         return JobUsage;

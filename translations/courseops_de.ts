@@ -1754,12 +1754,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+76"/>
-        <location line="+301"/>
+        <location line="+304"/>
         <source>CourseOps</source>
         <translation>CourseOps</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-292"/>
         <source>Filter students by name, login or error (Ctrl+F)</source>
         <translation>Studierende nach Name, Login oder Fehler filtern (Strg+F)</translation>
     </message>
@@ -1940,11 +1940,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Redeploy in &amp;Waves…</source>
-        <translation>In &amp;Wellen neu ausrollen…</translation>
+        <source>Redeploy at HEAD in &amp;Waves…</source>
+        <translation>Bei HEAD in &amp;Wellen neu ausrollen…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>R&amp;estart in Waves…</source>
+        <translation>In Wellen neu s&amp;tarten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sync &amp;Template…</source>
         <translation>&amp;Vorlage abgleichen…</translation>
     </message>
@@ -2082,11 +2087,12 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+9"/>
         <source>Sign in to GitHub to know each repository&apos;s HEAD</source>
         <translation>Melden Sie sich bei GitHub an, um den HEAD jedes Repositorys zu kennen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>Sign in to GitHub to open a student&apos;s repository</source>
         <translation>Melden Sie sich bei GitHub an, um das Repository von Studierenden zu öffnen</translation>
     </message>
@@ -2101,7 +2107,7 @@
         <translation>Melden Sie sich bei GitHub an, um die Repositorys der Studierenden anzulegen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Sign in to GitHub to sync the template</source>
         <translation>Melden Sie sich bei GitHub an, um die Vorlage abzugleichen</translation>
     </message>
@@ -2173,17 +2179,32 @@
         <translation>Cluster-Zustand — %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+57"/>
         <source>Redeploy in Waves</source>
         <translation>In Wellen neu ausrollen</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Restart in Waves</source>
+        <translation>In Wellen neu starten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No student in the table has a Deployment.</source>
         <translation>Niemand in der Tabelle hat ein Deployment.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>The repositories&apos; HEAD is not known yet; try again in a moment.</source>
+        <translation>Der HEAD der Repositorys ist noch nicht bekannt; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Left out, their repository&apos;s HEAD is not known yet: %1</source>
+        <translation>Ausgelassen, der HEAD ihres Repositorys ist noch nicht bekannt: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The HEAD of %1&apos;s repository is not known yet; try again in a moment.</source>
         <translation>Der HEAD des Repositorys von %1 ist noch nicht bekannt; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -3335,22 +3356,22 @@
 <context>
     <name>course::SeedJob</name>
     <message>
-        <location filename="../core/course/seedjob.cpp" line="+101"/>
-        <location line="+58"/>
+        <location filename="../core/course/seedjob.cpp" line="+144"/>
+        <location line="+72"/>
         <source>%1 is not in the roster</source>
         <translation>%1 ist nicht in der Teilnehmerliste</translation>
     </message>
     <message>
         <location line="-50"/>
         <location line="+38"/>
-        <location line="+41"/>
+        <location line="+50"/>
         <location line="+108"/>
         <location line="+11"/>
         <source>%1 exists</source>
         <translation>%1 existiert</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-204"/>
         <source>%1/%2 from %3</source>
         <translation>%1/%2 aus %3</translation>
     </message>
@@ -3365,13 +3386,29 @@
         <translation>%1 mit Push-Zugriff einladen</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+48"/>
-        <source>routing is one shared nginx configuration</source>
-        <translation>das Routing ist eine gemeinsame nginx-Konfiguration</translation>
+        <location line="-85"/>
+        <source>%1/%2 does not exist: ask %1 to fork %3 into their account, keeping the name %2</source>
+        <translation>%1/%2 existiert nicht: Bitten Sie %1, %3 in das eigene Konto zu forken und den Namen %2 zu behalten</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="+6"/>
+        <source>%1 is not a fork of %2: ask %3 to rename it and fork %2</source>
+        <translation>%1 ist kein Fork von %2: Bitten Sie %3, es umzubenennen und %2 zu forken</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+70"/>
+        <source>%1 is a fork of %2</source>
+        <translation>%1 ist ein Fork von %2</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <location line="+68"/>
+        <source>%1 owns %1/%2</source>
+        <translation>%1 besitzt %1/%2</translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>at %1</source>
         <translation>bei %1</translation>
     </message>
@@ -3381,7 +3418,7 @@
         <translation>%1 von %2 auf %3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>invited %1</source>
         <translation>%1 eingeladen</translation>
     </message>
@@ -3421,6 +3458,43 @@
         <location line="+6"/>
         <source>deployment %1 moved from %2 to %3</source>
         <translation>Deployment %1 von %2 auf %3 verschoben</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+27"/>
+        <source>configmap %1/%2</source>
+        <translation>ConfigMap %1/%2</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>%1 with server %2</source>
+        <translation>%1 mit Server %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+28"/>
+        <source>server %1 in %2</source>
+        <translation>Server %1 in %2</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>server %1 to %2 in %3</source>
+        <translation>Server %1 auf %2 in %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add server %1 to %2</source>
+        <translation>Server %1 zu %2 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 kept changing while adding server %2 (%3 tries): run the job again</source>
+        <translation>%1 hat sich beim Hinzufügen von Server %2 ständig geändert (%3 Versuche): starten Sie den Auftrag erneut</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>server %1 is in %2</source>
+        <translation>Server %1 ist in %2</translation>
     </message>
 </context>
 <context>

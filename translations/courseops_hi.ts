@@ -1754,12 +1754,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+76"/>
-        <location line="+301"/>
+        <location line="+304"/>
         <source>CourseOps</source>
         <translation>CourseOps</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-292"/>
         <source>Filter students by name, login or error (Ctrl+F)</source>
         <translation>छात्रों को नाम, लॉगिन या त्रुटि से फ़िल्टर करें (Ctrl+F)</translation>
     </message>
@@ -1940,11 +1940,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Redeploy in &amp;Waves…</source>
-        <translation>लहरों में पुनः डिप्लॉय करें (&amp;W)…</translation>
+        <source>Redeploy at HEAD in &amp;Waves…</source>
+        <translation>HEAD पर लहरों में पुनः डिप्लॉय करें (&amp;W)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>R&amp;estart in Waves…</source>
+        <translation>लहरों में पुनः आरंभ करें (&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sync &amp;Template…</source>
         <translation>टेम्पलेट सिंक करें (&amp;T)…</translation>
     </message>
@@ -2082,11 +2087,12 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+9"/>
         <source>Sign in to GitHub to know each repository&apos;s HEAD</source>
         <translation>हर रिपॉज़िटरी का HEAD जानने के लिए GitHub में साइन इन करें</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>Sign in to GitHub to open a student&apos;s repository</source>
         <translation>छात्र की रिपॉज़िटरी खोलने के लिए GitHub में साइन इन करें</translation>
     </message>
@@ -2101,7 +2107,7 @@
         <translation>छात्रों की रिपॉज़िटरी बनाने के लिए GitHub में साइन इन करें</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Sign in to GitHub to sync the template</source>
         <translation>टेम्पलेट सिंक करने के लिए GitHub में साइन इन करें</translation>
     </message>
@@ -2173,17 +2179,32 @@
         <translation>क्लस्टर स्वास्थ्य — %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+57"/>
         <source>Redeploy in Waves</source>
         <translation>लहरों में पुनः डिप्लॉय करें</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Restart in Waves</source>
+        <translation>लहरों में पुनः आरंभ करें</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No student in the table has a Deployment.</source>
         <translation>तालिका के किसी छात्र का Deployment नहीं है।</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>The repositories&apos; HEAD is not known yet; try again in a moment.</source>
+        <translation>रिपॉज़िटरी का HEAD अभी ज्ञात नहीं है; थोड़ी देर में फिर प्रयास करें।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Left out, their repository&apos;s HEAD is not known yet: %1</source>
+        <translation>छोड़े गए, उनकी रिपॉज़िटरी का HEAD अभी ज्ञात नहीं: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The HEAD of %1&apos;s repository is not known yet; try again in a moment.</source>
         <translation>%1 की रिपॉज़िटरी का HEAD अभी ज्ञात नहीं है; थोड़ी देर में फिर प्रयास करें।</translation>
     </message>
@@ -3335,22 +3356,22 @@
 <context>
     <name>course::SeedJob</name>
     <message>
-        <location filename="../core/course/seedjob.cpp" line="+101"/>
-        <location line="+58"/>
+        <location filename="../core/course/seedjob.cpp" line="+144"/>
+        <location line="+72"/>
         <source>%1 is not in the roster</source>
         <translation>%1 रोस्टर में नहीं है</translation>
     </message>
     <message>
         <location line="-50"/>
         <location line="+38"/>
-        <location line="+41"/>
+        <location line="+50"/>
         <location line="+108"/>
         <location line="+11"/>
         <source>%1 exists</source>
         <translation>%1 मौजूद है</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-204"/>
         <source>%1/%2 from %3</source>
         <translation>%3 से %1/%2</translation>
     </message>
@@ -3365,13 +3386,29 @@
         <translation>%1 को पुश पहुँच के साथ आमंत्रित करें</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+48"/>
-        <source>routing is one shared nginx configuration</source>
-        <translation>रूटिंग एक साझा nginx कॉन्फ़िगरेशन है</translation>
+        <location line="-85"/>
+        <source>%1/%2 does not exist: ask %1 to fork %3 into their account, keeping the name %2</source>
+        <translation>%1/%2 मौजूद नहीं है: %1 से कहें कि %3 को अपने खाते में फ़ोर्क करें और नाम %2 ही रखें</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="+6"/>
+        <source>%1 is not a fork of %2: ask %3 to rename it and fork %2</source>
+        <translation>%1, %2 का फ़ोर्क नहीं है: %3 से कहें कि इसका नाम बदलें और %2 को फ़ोर्क करें</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+70"/>
+        <source>%1 is a fork of %2</source>
+        <translation>%1, %2 का फ़ोर्क है</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <location line="+68"/>
+        <source>%1 owns %1/%2</source>
+        <translation>%1/%2 का स्वामी %1 है</translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>at %1</source>
         <translation>%1 पर</translation>
     </message>
@@ -3381,7 +3418,7 @@
         <translation>%1, %2 से %3 तक</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>invited %1</source>
         <translation>%1 को आमंत्रित किया</translation>
     </message>
@@ -3421,6 +3458,43 @@
         <location line="+6"/>
         <source>deployment %1 moved from %2 to %3</source>
         <translation>deployment %1, %2 से %3 पर गया</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+27"/>
+        <source>configmap %1/%2</source>
+        <translation>configmap %1/%2</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>%1 with server %2</source>
+        <translation>%1, सर्वर %2 के साथ</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+28"/>
+        <source>server %1 in %2</source>
+        <translation>%2 में सर्वर %1</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>server %1 to %2 in %3</source>
+        <translation>%3 में सर्वर %1 को %2 पर</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add server %1 to %2</source>
+        <translation>%2 में सर्वर %1 जोड़ें</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 kept changing while adding server %2 (%3 tries): run the job again</source>
+        <translation>सर्वर %2 जोड़ते समय %1 बदलता रहा (%3 प्रयास): जॉब फिर से चलाएँ</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>server %1 is in %2</source>
+        <translation>सर्वर %1, %2 में है</translation>
     </message>
 </context>
 <context>

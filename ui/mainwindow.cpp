@@ -313,7 +313,10 @@ void MainWindow::createMenus()
 
     QMenu *fleet = menuBar()->addMenu(tr("F&leet"));
     action(fleet, ActSeed, tr("&Seed Course…"), {}, &MainWindow::seedCourse);
-    action(fleet, ActWaves, tr("Redeploy in &Waves…"), QKeySequence(Qt::CTRL | Qt::Key_W), &MainWindow::redeployInWaves);
+    action(fleet, ActWaves, tr("Redeploy at HEAD in &Waves…"), QKeySequence(Qt::CTRL | Qt::Key_W),
+           &MainWindow::redeployInWaves);
+    action(fleet, ActRestartWaves, tr("R&estart in Waves…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
+           &MainWindow::restartInWaves);
     action(fleet, ActSyncTemplate, tr("Sync &Template…"), {}, &MainWindow::syncTemplate);
     // A job a crash, reboot or cancel left unfinished is offered here, from its journal.
     QAction *resumeJob = fleet->addAction(QString());
@@ -580,10 +583,16 @@ void MainWindow::updateActions()
                                : selected == 1 ? QString() : (selected ? oneOnly : noSelection));
     set(ActSeed, !m_repos ? tr("Sign in to GitHub to create the students' repositories")
                           : !m_session ? noCluster : QString());
-    set(ActWaves, !m_session ? noCluster : m_session->permissions().why(P::Restart));
+    set(ActWaves, !m_session ? noCluster
+                   : !m_heads ? tr("Sign in to GitHub to know each repository's HEAD")
+                              : m_session->permissions().why(P::Redeploy));
+    set(ActRestartWaves, !m_session ? noCluster : m_session->permissions().why(P::Restart));
     set(ActSyncTemplate, !m_repos ? tr("Sign in to GitHub to sync the template")
                          : m_course.templateRepo.isEmpty() ? tr("The course file names no template (github: template)")
-                                                           : QString());
+                         : m_course.repoMode == course::RepoMode::StudentAccounts
+                             ? tr("The students own their forks: they bring template changes in with GitHub's "
+                                  "Sync fork")
+                             : QString());
     set(ActAuditLog, QString());
 }
 
@@ -614,7 +623,7 @@ void MainWindow::openRepository()
     if (logins.size() != 1 || !m_repos)
         return;
     // GitHub says where the repository's page is (github.com, or an Enterprise host).
-    m_repos->getRepository(m_course.organization, logins.first().toLower(), this,
+    m_repos->getRepository(m_course.repositoryOwner(logins.first()), m_course.repositoryName(logins.first()), this,
                            [this](const github::GithubError &error, const github::Repository &repo) {
                                if (!error.isOk()) {
                                    statusBar()->showMessage(error.message, 10000);
@@ -883,10 +892,21 @@ course::AuditLog *MainWindow::audit()
 
 void MainWindow::redeployInWaves()
 {
-    if (!m_session)
+    startWaves(course::WaveAction::Redeploy);
+}
+
+void MainWindow::restartInWaves()
+{
+    startWaves(course::WaveAction::Restart);
+}
+
+void MainWindow::startWaves(course::WaveAction action)
+{
+    if (!m_session || (action == course::WaveAction::Redeploy && !m_heads))
         return;
     // The selection, or every student the table shows now (the filter's cohort or group).
     QList<course::WaveTarget> targets;
+    QStringList unknownHeads;
     const QModelIndexList selected = m_view->selectionModel()->selectedRows();
     auto add = [&](const QModelIndex &proxyIndex) {
         const FleetRow &row = m_model->row(m_proxy->mapToSource(proxyIndex).row());
@@ -896,6 +916,14 @@ void MainWindow::redeployInWaves()
         t.namespaceName = namespaceOf(row);
         t.name = row.login;
         t.student = row.login;
+        if (action == course::WaveAction::Redeploy) {
+            t.commit = m_heads->head(row.login);
+            if (t.commit.isEmpty()) {
+                unknownHeads << row.login;
+                m_heads->want(row.login);
+                return;
+            }
+        }
         targets.append(t);
     };
     if (selected.size() > 1) {
@@ -905,12 +933,19 @@ void MainWindow::redeployInWaves()
         for (int r = 0; r < m_proxy->rowCount(); ++r)
             add(m_proxy->index(r, 0));
     }
+    const QString title = action == course::WaveAction::Redeploy ? tr("Redeploy in Waves") : tr("Restart in Waves");
     if (targets.isEmpty()) {
-        QMessageBox::information(this, tr("Redeploy in Waves"), tr("No student in the table has a Deployment."));
+        QMessageBox::information(this, title,
+                                 unknownHeads.isEmpty()
+                                     ? tr("No student in the table has a Deployment.")
+                                     : tr("The repositories' HEAD is not known yet; try again in a moment."));
         return;
     }
+    if (!unknownHeads.isEmpty())
+        statusBar()->showMessage(tr("Left out, their repository's HEAD is not known yet: %1").arg(unknownHeads.join(u", ")),
+                                 15000);
     auto *runner = new course::WaveRunner(m_session->access(), audit());
-    auto *dialog = new WaveDialog(runner, targets, course::WaveAction::Restart, this);
+    auto *dialog = new WaveDialog(runner, targets, action, this);
     runner->setParent(dialog);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("waveDialog"));
@@ -997,7 +1032,7 @@ CodeWindow *MainWindow::openCodeFor(const QString &login)
     if (login.isEmpty())
         return nullptr;
     const QString name = login.toLower();
-    auto *source = new course::GithubRepositorySource(m_repos, m_course.organization, name);
+    auto *source = new course::GithubRepositorySource(m_repos, m_course.repositoryOwner(name), m_course.repositoryName(name));
     course::GithubRepositorySource *templateSource = nullptr;
     if (m_course.templateRepo.contains(u'/'))
         templateSource = new course::GithubRepositorySource(m_repos, m_course.templateRepo.section(u'/', 0, 0),
@@ -1037,7 +1072,7 @@ CodeWindow *MainWindow::openCodeFor(const QString &login)
         bar->addAction(redeploy);
     connect(window, &CodeWindow::committed, this, [this, window, name, wantsRedeploy](const QByteArray &commit) {
         audit()->append(m_githubLogin, QStringLiteral("commit"),
-                        QStringLiteral("repo %1/%2").arg(m_course.organization, name), QStringLiteral("ok"),
+                        QStringLiteral("repo %1/%2").arg(m_course.repositoryOwner(name), m_course.repositoryName(name)), QStringLiteral("ok"),
                         QString::fromLatin1(commit));
         if (m_heads)
             m_heads->want(name);
@@ -1203,7 +1238,7 @@ void MainWindow::restartSelected()
     if (!m_session || logins.isEmpty())
         return;
     if (logins.size() > 5) {
-        redeployInWaves();
+        restartInWaves();
         return;
     }
     for (const QString &login : logins) {
@@ -1263,8 +1298,8 @@ void MainWindow::useGithub(const github::GithubConfig &config, const QByteArray 
         updateGithubIndicator();
         updateActions();
     });
-    if (!m_course.organization.isEmpty()) {
-        m_heads = new course::HeadTracker(m_repos, m_course.organization, this);
+    if (m_course.repoMode == course::RepoMode::StudentAccounts || !m_course.organization.isEmpty()) {
+        m_heads = new course::HeadTracker(m_repos, m_course, this);
         QStringList logins;
         for (const course::Student &s : m_roster.students())
             logins << s.login;

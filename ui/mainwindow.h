@@ -21,6 +21,7 @@ struct User;
 } // namespace github
 namespace course {
 class HeadTracker;
+enum class WaveAction : quint8;
 }
 
 class CodeWindow;
@@ -78,7 +79,7 @@ public:
 
     enum ActionId {
         ActNextFailing, ActHealth, ActLogs, ActTerminal, ActRestart, ActRedeploy, ActOpenApp, ActOpenRepo,
-        ActOpenCode, ActSeed, ActWaves, ActSyncTemplate, ActAuditLog, ActionCount
+        ActOpenCode, ActSeed, ActWaves, ActRestartWaves, ActSyncTemplate, ActAuditLog, ActionCount
     };
     QAction *action(ActionId id) const { return m_actions[id]; }
     // The logins of the selected rows, in view order.
@@ -128,7 +129,9 @@ private:
     void openRepository();
     void openCode();
     void seedCourse();
-    void redeployInWaves();
+    void redeployInWaves(); // at each repository's HEAD
+    void restartInWaves();
+    void startWaves(course::WaveAction action);
     void syncTemplate();
     // Fleet jobs (issue 8) in a JobDialog; `resumeDir`: an unfinished journal to resume.
     void startSeedJob(const QString &resumeDir);

@@ -119,6 +119,16 @@ QString CourseConfig::urlFor(const QString &login) const
     return QLatin1String("http://") + login.toLower() + u'.' + domain + u'/';
 }
 
+QString CourseConfig::repositoryOwner(const QString &login) const
+{
+    return repoMode == RepoMode::StudentAccounts ? login : organization;
+}
+
+QString CourseConfig::repositoryName(const QString &login) const
+{
+    return repoMode == RepoMode::StudentAccounts ? templateRepo.section(u'/', 1) : login.toLower();
+}
+
 CourseConfig CourseConfig::load(const QString &path, Diagnostics *diagnostics)
 {
     QFile f(path);

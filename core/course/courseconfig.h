@@ -10,7 +10,7 @@
 namespace course {
 
 // How student repositories are made: generated into the course organisation,
-// or forked into each student's own account.
+// or forked by each student into their own account (see repositoryOwner()).
 enum class RepoMode { Organization, StudentAccounts };
 
 // How a student's subdomain reaches the app: an Ingress per student, or one
@@ -44,6 +44,13 @@ struct CourseConfig
     // Where a student's objects live: namespaces are filled round-robin by roster order.
     QString namespaceFor(int rosterIndex) const;
     QString urlFor(const QString &login) const;
+    // Where a student's repository lives. Organization mode: <organization>/<login>.
+    // Student-accounts mode: the student's own fork of the template, which keeps the
+    // template's name (<login>/<template name>). GitHub forks only into the token's
+    // own account or an organisation it belongs to, and moving a repository to a
+    // user waits for that user to accept, so the student forks it themselves.
+    QString repositoryOwner(const QString &login) const;
+    QString repositoryName(const QString &login) const;
 
     // Parses YAML. Errors carry file, line and column; fields that fail keep their
     // defaults so the rest of the file still loads. `file` names the source in messages.

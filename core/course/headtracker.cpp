@@ -6,10 +6,10 @@
 
 namespace course {
 
-HeadTracker::HeadTracker(github::GithubRepos *repos, const QString &owner, QObject *parent)
+HeadTracker::HeadTracker(github::GithubRepos *repos, const CourseConfig &course, QObject *parent)
     : QObject(parent)
     , m_repos(repos)
-    , m_owner(owner)
+    , m_course(course)
     , m_sweep(new QTimer(this))
 {
     m_sweep->setInterval(60000);
@@ -75,7 +75,9 @@ void HeadTracker::pump()
 void HeadTracker::read(const QString &login)
 {
     ++m_inFlight;
-    m_repos->getRepository(m_owner, login, this, [this, login](const github::GithubError &e, const github::Repository &repo) {
+    const QString owner = m_course.repositoryOwner(login);
+    const QString name = m_course.repositoryName(login);
+    m_repos->getRepository(owner, name, this, [this, login](const github::GithubError &e, const github::Repository &repo) {
         if (!e.isOk()) {
             --m_inFlight;
             if (e.kind == github::GithubError::Kind::Unauthorized || e.kind == github::GithubError::Kind::Forbidden)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "course/courseconfig.h"
+
 #include <QHash>
 #include <QObject>
 #include <QString>
@@ -23,9 +25,10 @@ class HeadTracker : public QObject
     Q_OBJECT
 
 public:
-    HeadTracker(github::GithubRepos *repos, const QString &owner, QObject *parent = nullptr);
+    // Each student's repository is where `course` says (CourseConfig::repositoryOwner/Name).
+    HeadTracker(github::GithubRepos *repos, const CourseConfig &course, QObject *parent = nullptr);
 
-    void setStudents(const QStringList &logins); // repository name = login, lower case
+    void setStudents(const QStringList &logins);
     void setInterval(int ms);                    // one sweep over all students at most this often
     void setConcurrency(int n) { m_concurrency = qMax(1, n); }
     void start();
@@ -45,7 +48,7 @@ private:
     void read(const QString &login);
 
     github::GithubRepos *m_repos;
-    QString m_owner;
+    CourseConfig m_course;
     QStringList m_logins;
     QStringList m_wanted;
     QHash<QString, QString> m_heads;

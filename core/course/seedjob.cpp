@@ -1,11 +1,16 @@
 #include "seedjob.h"
 
 #include "course/manifests.h"
+#include "course/nginxroutes.h"
 #include "github/githubrepos.h"
 #include "kube/deploymentinfo.h"
 #include "kube/kubeclient.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace course {
 
@@ -17,6 +22,11 @@ bool isNotFound(const kube::ApiStatus &status)
 {
     return status.code == 404;
 }
+
+// Concurrent route steps each PUT the one nginx ConfigMap; one of every round
+// of conflicting writers wins, so a few tries are enough for any concurrency
+// the job runs at.
+constexpr int kNginxAttempts = 12;
 
 // The commit a Deployment's pods run (its template's courseops.io/commit).
 QString deployedCommit(const QByteArray &deploymentJson)
@@ -59,9 +69,44 @@ QString SeedJob::namespaceOf(const QString &login) const
     return m_course.namespaceFor(int(m_index.value(login.toLower(), 0)));
 }
 
-QString SeedJob::repoOwner() const
+QString SeedJob::repoOwner(const QString &login) const
 {
-    return m_course.organization;
+    return m_course.repositoryOwner(login);
+}
+
+QString SeedJob::repoName(const QString &login) const
+{
+    return m_course.repositoryName(login);
+}
+
+QString SeedJob::nginxNamespace() const
+{
+    return m_course.namespaces.value(0, QStringLiteral("default"));
+}
+
+QString SeedJob::nginxPath() const
+{
+    return QStringLiteral("/api/v1/namespaces/%1/configmaps/%2").arg(nginxNamespace(), nginx::configMapName());
+}
+
+void SeedJob::findFork(const Student &s, ForkDone done)
+{
+    const QString owner = repoOwner(s.login);
+    const QString name = repoName(s.login);
+    m_github->getRepository(owner, name, this, [=, this](const github::GithubError &e, const github::Repository &repo) {
+        if (e.kind == github::GithubError::Kind::NotFound)
+            done(tr("%1/%2 does not exist: ask %1 to fork %3 into their account, keeping the name %2")
+                     .arg(owner, name, m_course.templateRepo),
+                 repo);
+        else if (!e.isOk())
+            done(e.message, repo);
+        else if (!repo.isFork || repo.parentFullName.compare(m_course.templateRepo, Qt::CaseInsensitive) != 0)
+            done(tr("%1 is not a fork of %2: ask %3 to rename it and fork %2").arg(repo.fullName, m_course.templateRepo,
+                                                                                    s.login),
+                 repo);
+        else
+            done({}, repo);
+    });
 }
 
 double SeedJob::estimateSeconds(const JobPlan &plan) const
@@ -101,22 +146,36 @@ void SeedJob::planStep(const QString &target, const QString &step, PlanDone done
         done({PlanItem::Action::Blocked, target, step, tr("%1 is not in the roster").arg(target)});
         return;
     }
-    const QString name = manifests::objectName(s->login);
+    const QString owner = repoOwner(s->login);
+    const QString name = repoName(s->login);
+    if (step == stepRepository() && m_course.repoMode == RepoMode::StudentAccounts) {
+        findFork(*s, [=, this](const QString &problem, const github::Repository &fork) {
+            if (problem.isEmpty())
+                done({PlanItem::Action::Leave, target, step, tr("%1 is a fork of %2").arg(fork.fullName, m_course.templateRepo)});
+            else
+                done({PlanItem::Action::Blocked, target, step, problem});
+        });
+        return;
+    }
+    if (step == stepAccess() && m_course.repoMode == RepoMode::StudentAccounts) {
+        done({PlanItem::Action::Leave, target, step, tr("%1 owns %1/%2").arg(s->login, name)});
+        return;
+    }
     if (step == stepRepository()) {
-        m_github->getRepository(repoOwner(), name, this,
+        m_github->getRepository(owner, name, this,
                                 [=, this](const github::GithubError &e, const github::Repository &repo) {
                                     if (e.isOk())
                                         done({PlanItem::Action::Leave, target, step, tr("%1 exists").arg(repo.fullName)});
                                     else if (e.kind == github::GithubError::Kind::NotFound)
                                         done({PlanItem::Action::Create, target, step,
-                                              tr("%1/%2 from %3").arg(repoOwner(), name, m_course.templateRepo)});
+                                              tr("%1/%2 from %3").arg(owner, name, m_course.templateRepo)});
                                     else
                                         done({PlanItem::Action::Blocked, target, step, e.message});
                                 });
         return;
     }
     if (step == stepAccess()) {
-        const QString path = github::GithubRepos::repoPath(repoOwner(), name) + QStringLiteral("/collaborators/") + s->login;
+        const QString path = github::GithubRepos::repoPath(owner, name) + QStringLiteral("/collaborators/") + s->login;
         m_github->client()->get(path, this, [=](const github::GithubReply &reply) {
             if (reply.ok())
                 done({PlanItem::Action::Leave, target, step, tr("%1 has access").arg(s->login)});
@@ -125,8 +184,8 @@ void SeedJob::planStep(const QString &target, const QString &step, PlanDone done
         });
         return;
     }
-    if (step == stepRoute() && m_course.routing != Routing::Ingress) {
-        done({PlanItem::Action::Leave, target, step, tr("routing is one shared nginx configuration")});
+    if (step == stepRoute() && m_course.routing == Routing::Nginx) {
+        planNginxRoute(target, *s, done);
         return;
     }
     QString collection, path;
@@ -159,10 +218,19 @@ void SeedJob::runStep(const QString &target, const QString &step, StepDone done)
         done(State::Failed, tr("%1 is not in the roster").arg(target));
         return;
     }
-    if (step == stepRepository()) {
+    if (step == stepRepository() && m_course.repoMode == RepoMode::StudentAccounts) {
+        findFork(*s, [=, this](const QString &problem, const github::Repository &fork) {
+            if (problem.isEmpty())
+                done(State::Skipped, tr("%1 is a fork of %2").arg(fork.fullName, m_course.templateRepo));
+            else
+                done(State::Failed, problem);
+        });
+    } else if (step == stepAccess() && m_course.repoMode == RepoMode::StudentAccounts) {
+        done(State::Skipped, tr("%1 owns %1/%2").arg(s->login, repoName(s->login)));
+    } else if (step == stepRepository()) {
         runRepository(*s, done);
     } else if (step == stepAccess()) {
-        m_github->addCollaborator(repoOwner(), manifests::objectName(s->login), s->login, QStringLiteral("push"), this,
+        m_github->addCollaborator(repoOwner(s->login), repoName(s->login), s->login, QStringLiteral("push"), this,
                                   [done, login = s->login](const github::GithubError &e, bool invited) {
                                       if (!e.isOk())
                                           done(State::Failed, e.message);
@@ -173,8 +241,8 @@ void SeedJob::runStep(const QString &target, const QString &step, StepDone done)
                                   });
     } else if (step == stepDeployment()) {
         runDeployment(*s, done);
-    } else if (step == stepRoute() && m_course.routing != Routing::Ingress) {
-        done(State::Skipped, tr("routing is one shared nginx configuration"));
+    } else if (step == stepRoute() && m_course.routing == Routing::Nginx) {
+        runNginxRoute(*s, done);
     } else {
         runKubeObject(*s, step, done);
     }
@@ -182,8 +250,8 @@ void SeedJob::runStep(const QString &target, const QString &step, StepDone done)
 
 void SeedJob::runRepository(const Student &s, StepDone done)
 {
-    const QString name = manifests::objectName(s.login);
-    m_github->getRepository(repoOwner(), name, this, [=, this](const github::GithubError &e, const github::Repository &repo) {
+    const QString name = repoName(s.login);
+    m_github->getRepository(repoOwner(s.login), name, this, [=, this](const github::GithubError &e, const github::Repository &repo) {
         if (e.isOk()) {
             done(State::Skipped, tr("%1 exists").arg(repo.fullName));
             return;
@@ -194,7 +262,7 @@ void SeedJob::runRepository(const Student &s, StepDone done)
         }
         const QString templateOwner = m_course.templateRepo.section(u'/', 0, 0);
         const QString templateName = m_course.templateRepo.section(u'/', 1);
-        m_github->generateFromTemplate(templateOwner, templateName, repoOwner(), name, m_course.privateRepos, this,
+        m_github->generateFromTemplate(templateOwner, templateName, repoOwner(s.login), name, m_course.privateRepos, this,
                                        [done](const github::GithubError &e, const github::Repository &made) {
                                            if (e.isOk())
                                                done(State::Done, tr("created %1").arg(made.fullName));
@@ -206,12 +274,12 @@ void SeedJob::runRepository(const Student &s, StepDone done)
 
 void SeedJob::head(const Student &s, HeadDone done)
 {
-    m_github->getRepository(repoOwner(), manifests::objectName(s.login), this,
+    m_github->getRepository(repoOwner(s.login), repoName(s.login), this,
                             [=, this](const github::GithubError &e, const github::Repository &repo) {
                                 if (!e.isOk()) {
                                     done(e.kind == github::GithubError::Kind::NotFound && m_kubeOnly
                                              ? tr("%1/%2 does not exist: seed the student first")
-                                                   .arg(repoOwner(), manifests::objectName(s.login))
+                                                   .arg(repoOwner(s.login), repoName(s.login))
                                              : e.message,
                                          repo, {});
                                     return;
@@ -308,6 +376,83 @@ void SeedJob::runKubeObject(const Student &s, const QString &step, StepDone done
             else
                 done(State::Failed, r.status.message);
         });
+    });
+}
+
+void SeedJob::planNginxRoute(const QString &target, const Student &s, PlanDone done)
+{
+    const nginx::Route route = nginx::routeFor(m_course, s.login, namespaceOf(s.login));
+    m_kube->get(nginxPath(), this, [=, this](const kube::ApiResult &existing) {
+        const QString map = tr("configmap %1/%2").arg(nginxNamespace(), nginx::configMapName());
+        if (isNotFound(existing.status)) {
+            done({PlanItem::Action::Create, target, stepRoute(), tr("%1 with server %2").arg(map, route.host)});
+            return;
+        }
+        if (!existing.ok()) {
+            done({PlanItem::Action::Blocked, target, stepRoute(), existing.status.message});
+            return;
+        }
+        const QJsonObject object = QJsonDocument::fromJson(existing.body).object();
+        const QList<nginx::Route> routes =
+            nginx::parse(object[QLatin1String("data")][nginx::configKey()].toString());
+        if (routes.contains(route)) {
+            done({PlanItem::Action::Leave, target, stepRoute(), tr("server %1 in %2").arg(route.host, map)});
+            return;
+        }
+        const bool moved = std::any_of(routes.cbegin(), routes.cend(),
+                                       [&](const nginx::Route &r) { return r.host == route.host; });
+        done({PlanItem::Action::Change, target, stepRoute(),
+              moved ? tr("server %1 to %2 in %3").arg(route.host, route.upstream, map)
+                    : tr("add server %1 to %2").arg(route.host, map)});
+    });
+}
+
+void SeedJob::runNginxRoute(const Student &s, StepDone done, int attempt)
+{
+    const nginx::Route route = nginx::routeFor(m_course, s.login, namespaceOf(s.login));
+    const QString map = tr("configmap %1/%2").arg(nginxNamespace(), nginx::configMapName());
+    auto again = [=, this] {
+        if (attempt + 1 >= kNginxAttempts) {
+            done(State::Failed, tr("%1 kept changing while adding server %2 (%3 tries): run the job again")
+                                    .arg(map, route.host)
+                                    .arg(kNginxAttempts));
+            return;
+        }
+        // A little jitter, so the writers that lost this round do not collide again.
+        QTimer::singleShot(QRandomGenerator::global()->bounded(20 + 20 * attempt), this,
+                           [=, this] { runNginxRoute(s, done, attempt + 1); });
+    };
+    auto written = [=](const kube::ApiResult &r) {
+        if (r.ok())
+            done(State::Done, tr("server %1 in %2").arg(route.host, map));
+        else if (r.status.code == 409) // another step wrote first: read its version and add ours to it
+            again();
+        else
+            done(State::Failed, r.status.message);
+    };
+    m_kube->get(nginxPath(), this, [=, this](const kube::ApiResult &existing) {
+        if (isNotFound(existing.status)) {
+            const QJsonObject body = nginx::configMap(m_course, nginxNamespace(), nginx::render({route}));
+            m_kube->create(nginxPath().section(u'/', 0, -2), QJsonDocument(body).toJson(QJsonDocument::Compact), this,
+                           written);
+            return;
+        }
+        if (!existing.ok()) {
+            done(State::Failed, existing.status.message);
+            return;
+        }
+        // Changed in place: the object as read keeps its resourceVersion (so a
+        // write in between gets 409), its labels and any keys of its own.
+        QJsonObject object = QJsonDocument::fromJson(existing.body).object();
+        QJsonObject data = object[QLatin1String("data")].toObject();
+        const QList<nginx::Route> routes = nginx::parse(data[nginx::configKey()].toString());
+        if (routes.contains(route)) {
+            done(State::Skipped, tr("server %1 is in %2").arg(route.host, map));
+            return;
+        }
+        data.insert(nginx::configKey(), nginx::render(nginx::withRoute(routes, route)));
+        object.insert(QStringLiteral("data"), data);
+        m_kube->update(nginxPath(), QJsonDocument(object).toJson(QJsonDocument::Compact), this, written);
     });
 }
 

@@ -17,13 +17,16 @@ class KubeClient;
 
 namespace course {
 
-// Seeds a course from its roster, per student: the repository from the
-// template in the course organisation, push access for the student, then the
-// Deployment (pinned at the repository's head commit), the Service and the
-// Ingress. Each step looks before it writes, so rerunning does nothing twice.
+// Seeds a course from its roster, per student: the repository (generated from
+// the template in the course organisation, or, in student-accounts mode, the
+// fork the student made themselves, which is checked and never made: see
+// CourseConfig::repositoryOwner), push access for the student, then the
+// Deployment (cloning that repository at its head commit), the Service and the
+// route (an Ingress, or the student's server block in the one nginx ConfigMap).
+// Each step looks before it writes, so rerunning does nothing twice.
 //
 // With kubeOnly (`courseops-cli deploy`) it is the kube half alone, over
-// repositories that exist: the Deployment, Service and Ingress, and a
+// repositories that exist: the Deployment, Service and route, and a
 // Deployment at another commit than its repository's head is moved to the head.
 class SeedJob : public Job
 {
@@ -53,7 +56,19 @@ public:
 private:
     const Student *student(const QString &login) const;
     QString namespaceOf(const QString &login) const;
-    QString repoOwner() const;
+    QString repoOwner(const QString &login) const;
+    QString repoName(const QString &login) const;
+    // Student-accounts mode: the student's fork of the template; `problem` says
+    // what to ask of the student when it is missing or is not such a fork.
+    using ForkDone = std::function<void(const QString &problem, const github::Repository &fork)>;
+    void findFork(const Student &s, ForkDone done);
+    // Nginx routing: the ConfigMap every student's server block goes in.
+    QString nginxNamespace() const;
+    QString nginxPath() const;
+    void planNginxRoute(const QString &target, const Student &s, PlanDone done);
+    // Read, add the student's block, PUT with the resourceVersion read; a 409
+    // (another step wrote first) starts over, so no step loses another's block.
+    void runNginxRoute(const Student &s, StepDone done, int attempt = 0);
     void runRepository(const Student &s, StepDone done);
     void runDeployment(const Student &s, StepDone done);
     void moveDeployment(const Student &s, const QString &path, const QString &deployed, StepDone done);

@@ -7,6 +7,7 @@
 #include "course/clusterhealth.h"
 #include "kube/clusteraccess.h"
 #include "kube/kubeclient.h"
+#include "../common/screenshots.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -19,18 +20,6 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString artifact(const QString &name)
-{
-    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
-    dir += u"/screenshots"_s;
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
-}
-
-} // namespace
 
 class TestClusterHealth : public QObject
 {

@@ -3,6 +3,7 @@
 #include "commitdialog.h"
 #include "diffview.h"
 #include "mergeview.h"
+#include "../common/screenshots.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -28,14 +29,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
-    dir += u"/screenshots"_s;
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
-}
 
 // A test double for this UI test only: an in-memory repository behind the
 // RepositorySource interface, with commits as snapshots of every file. It

@@ -3,6 +3,7 @@
 // running the chosen action; and in the console's own window.
 #include "commandpalette.h"
 #include "mainwindow.h"
+#include "../common/screenshots.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,14 +20,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
-    dir += u"/screenshots"_s;
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
-}
 
 CommandPalette *paletteOf(QMainWindow &w)
 {

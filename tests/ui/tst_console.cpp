@@ -21,8 +21,10 @@
 #include "kube/clusteraccess.h"
 #include "kube/deploymentinfo.h"
 #include "kube/kubeclient.h"
+#include "../common/screenshots.h"
 
 #include <QAction>
+#include <algorithm>
 #include <QApplication>
 #include <QListView>
 #include <QDir>
@@ -51,14 +53,6 @@
 #include <QToolButton>
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
-    dir += QStringLiteral("/screenshots");
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
-}
 
 // The first `n` students of the demo roster keep their demo behaviours
 // (crash at 2, oom at 5, image-pull at 7, slow-start at 9, unschedulable at 11,
@@ -491,22 +485,54 @@ private Q_SLOTS:
         QVERIFY(w.grab().save(artifact(QStringLiteral("console-fixed.png"))));
     }
 
-    void waveRestartOfACohort()
+    void waveRedeployOfACohort()
     {
         MainWindow &w = window();
-        // Select every student of one cohort.
+        // Every running student of one cohort pushes a commit: their rows fall behind HEAD.
         const QString cohort = w.fleetModel()->row(0).cohort;
-        QStringList members;
+        QHash<QString, QString> pushed; // login -> the new HEAD
+        Github gh = github();
+        for (int r = 0; r < w.fleetModel()->rowCount(); ++r) {
+            const FleetRow &row = w.fleetModel()->row(r);
+            if (row.cohort != cohort || row.statusClass != course::StatusClass::Running)
+                continue;
+            const QByteArray readme = readFile(gh.repos.get(), row.login, QStringLiteral("README.md"));
+            const QByteArray head = push(gh.repos.get(), row.login, QStringLiteral("README.md"),
+                                         readme + "\nWeek 2 notes.\n", QStringLiteral("Week 2 notes"), row.student);
+            QVERIFY(!head.isEmpty());
+            pushed.insert(row.login, QString::fromLatin1(head));
+        }
+        QVERIFY2(pushed.size() >= 2, qPrintable(pushed.keys().join(u',')));
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(pushed.keyBegin(), pushed.keyEnd(), [&](const QString &login) {
+                                     return w.fleetModel()->row(rowOf(w, login)).headCommit == pushed.value(login);
+                                 }),
+                                 90000);
+
+        // What the server holds for everyone else before the run.
+        kube::KubeClient client(adminAccess());
+        auto deployedCommits = [&client] {
+            QHash<QString, QString> commits;
+            const kube::ApiResult list = client.sendAndWait({"GET", QStringLiteral("/apis/apps/v1/namespaces/students/deployments"),
+                                                             {}, {}, {}, "application/json", 60000});
+            for (const QJsonValue &item : QJsonDocument::fromJson(list.body).object().value(QStringLiteral("items")).toArray())
+                commits.insert(item[QStringLiteral("metadata")][QStringLiteral("name")].toString(),
+                               item[QStringLiteral("spec")][QStringLiteral("template")][QStringLiteral("metadata")]
+                                   [QStringLiteral("annotations")][QStringLiteral("courseops.io/commit")]
+                                       .toString());
+            return commits;
+        };
+        const QHash<QString, QString> before = deployedCommits();
+        QVERIFY(!before.isEmpty());
+
+        // Select the cohort's members; Fleet ▸ Redeploy at HEAD in Waves.
         w.fleetView()->selectionModel()->clearSelection();
         for (int r = 0; r < w.fleetFilter()->rowCount(); ++r) {
-            const FleetRow &row = w.fleetModel()->row(w.fleetFilter()->mapToSource(w.fleetFilter()->index(r, 0)).row());
-            if (row.cohort == cohort && row.statusClass == course::StatusClass::Running) {
-                members << row.login;
+            if (pushed.contains(loginAt(w, r)))
                 w.fleetView()->selectionModel()->select(w.fleetFilter()->index(r, 0), QItemSelectionModel::Select |
                                                                                           QItemSelectionModel::Rows);
-            }
         }
-        QVERIFY2(members.size() >= 2, qPrintable(members.join(u',')));
+        QCOMPARE(w.selectedLogins().size(), pushed.size());
+        QTRY_VERIFY(w.action(MainWindow::ActWaves)->isEnabled());
         w.action(MainWindow::ActWaves)->trigger();
         WaveDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = w.findChild<WaveDialog *>()) != nullptr);
@@ -525,28 +551,25 @@ private Q_SLOTS:
                  qPrintable(dialog->summaryText()));
         QVERIFY(dialog->grab().save(artifact(QStringLiteral("console-wave-done.png"))));
 
-        // The server holds a restart for every member and for nobody else.
-        kube::KubeClient client(adminAccess());
-        const kube::ApiResult list = client.sendAndWait(
-            {"GET", QStringLiteral("/apis/apps/v1/namespaces/students/deployments"), {}, {}, {}, "application/json", 60000});
-        QVERIFY(list.ok());
-        const QJsonArray items = QJsonDocument::fromJson(list.body).object().value(QStringLiteral("items")).toArray();
-        int restarted = 0;
-        for (const QJsonValue &item : items) {
-            const QString name = item[QStringLiteral("metadata")][QStringLiteral("name")].toString();
-            const bool has = item[QStringLiteral("spec")][QStringLiteral("template")][QStringLiteral("metadata")]
-                                 [QStringLiteral("annotations")][QString(kube::kRestartedAtAnnotation)]
-                                     .isString();
-            QCOMPARE(has, members.contains(name));
-            restarted += has;
+        // The server runs every member at their new HEAD and nobody else changed.
+        const QHash<QString, QString> after = deployedCommits();
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            if (pushed.contains(it.key()))
+                QCOMPARE(it.value(), pushed.value(it.key()));
+            else
+                QCOMPARE(it.value(), before.value(it.key()));
         }
-        QCOMPARE(restarted, members.size());
+        // And the table shows them caught up and running.
+        for (const QString &login : pushed.keys()) {
+            QTRY_VERIFY_WITH_TIMEOUT(!w.fleetModel()->row(rowOf(w, login)).behindHead &&
+                                         statusOf(w, login) == QLatin1String("Running"),
+                                     90000);
+        }
         dialog->close();
-        // Every write is in the audit log.
         w.fleetView()->selectionModel()->clearSelection();
     }
 
-    // After the wave run, whose check wants restarts for its members only.
+    // After the wave run, whose check wants the others left alone.
     void crashLoopToRunningAfterRestart()
     {
         MainWindow &w = window();

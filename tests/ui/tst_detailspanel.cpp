@@ -12,6 +12,7 @@
 #include "logview.h"
 #include "terminalwidget.h"
 #include "yamlview.h"
+#include "../common/screenshots.h"
 
 #include <QApplication>
 #include <QPlainTextEdit>
@@ -24,14 +25,6 @@ using namespace Qt::StringLiterals;
 using namespace kubetest;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
-    dir += u"/screenshots"_s;
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
-}
 
 // A core/v1 Event about Deployment ns/d, as the API server writes it.
 QByteArray fakeEvent(const QString &uid, const QString &reason, int count, int rv)

@@ -14,6 +14,7 @@
 #include "kube/clusteraccess.h"
 #include "kube/kubeclient.h"
 #include "mainwindow.h"
+#include "../common/screenshots.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -44,14 +45,6 @@ github:
   organization: webapps101
   template: webapps101/app-template
 )";
-
-QString artifact(const QString &name)
-{
-    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
-    dir += u"/screenshots"_s;
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
-}
 
 QString login(int i)
 {

@@ -5,6 +5,7 @@
 #include "../integration/kubetestkit.h"
 #include "logmodel.h"
 #include "logview.h"
+#include "../common/screenshots.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -21,14 +22,6 @@ using namespace Qt::StringLiterals;
 using namespace kubetest;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
-    dir += u"/screenshots"_s;
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
-}
 
 QList<kube::LogLine> lines(int from, int count, const QString &prefix = u"line"_s)
 {

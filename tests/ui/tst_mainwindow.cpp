@@ -1,5 +1,6 @@
 #include "fleetmodel.h"
 #include "mainwindow.h"
+#include "../common/screenshots.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -13,18 +14,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
-
-namespace {
-
-QString artifact(const QString &name)
-{
-    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
-    dir += QStringLiteral("/screenshots");
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
-}
-
-} // namespace
 
 class TestMainWindow : public QObject
 {

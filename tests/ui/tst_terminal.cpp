@@ -6,6 +6,7 @@
 #include "../integration/kubetestkit.h"
 #include "detailspanel.h"
 #include "terminalwidget.h"
+#include "../common/screenshots.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -16,14 +17,6 @@ using namespace Qt::StringLiterals;
 using namespace kubetest;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
-    dir += u"/screenshots"_s;
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
-}
 
 // How many pixels are close to the colour (text is antialiased, so "close").
 int pixelsNear(const QImage &image, QColor colour, int tolerance = 40)

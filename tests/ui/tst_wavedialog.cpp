@@ -7,6 +7,7 @@
 #include "course/waverunner.h"
 #include "kube/clusteraccess.h"
 #include "wavedialog.h"
+#include "../common/screenshots.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -21,14 +22,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
-    dir += u"/screenshots"_s;
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
-}
 
 QString login(int i)
 {
