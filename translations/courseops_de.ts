@@ -2117,7 +2117,12 @@
         <translation>Die Kursdatei nennt keine Vorlage (github: template)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+2"/>
+        <source>The students own their forks: they bring template changes in with GitHub&apos;s Sync fork</source>
+        <translation>Die Studierenden besitzen ihre Forks: Sie holen Vorlagenänderungen mit „Sync fork“ auf GitHub</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Every student in the table is running and ready.</source>
         <translation>Alle Studierenden in der Tabelle laufen und sind bereit.</translation>
     </message>
@@ -3356,7 +3361,7 @@
 <context>
     <name>course::SeedJob</name>
     <message>
-        <location filename="../core/course/seedjob.cpp" line="+144"/>
+        <location filename="../core/course/seedjob.cpp" line="+146"/>
         <location line="+72"/>
         <source>%1 is not in the roster</source>
         <translation>%1 ist nicht in der Teilnehmerliste</translation>
@@ -3460,7 +3465,7 @@
         <translation>Deployment %1 von %2 auf %3 verschoben</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <location line="+27"/>
         <source>configmap %1/%2</source>
         <translation>ConfigMap %1/%2</translation>

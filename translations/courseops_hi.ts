@@ -2117,7 +2117,12 @@
         <translation>कोर्स फ़ाइल में कोई टेम्पलेट नहीं है (github: template)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+2"/>
+        <source>The students own their forks: they bring template changes in with GitHub&apos;s Sync fork</source>
+        <translation>छात्र अपने फ़ोर्क के स्वामी हैं: वे टेम्पलेट के बदलाव GitHub के Sync fork से लाते हैं</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Every student in the table is running and ready.</source>
         <translation>तालिका का हर छात्र चल रहा है और तैयार है।</translation>
     </message>
@@ -3356,7 +3361,7 @@
 <context>
     <name>course::SeedJob</name>
     <message>
-        <location filename="../core/course/seedjob.cpp" line="+144"/>
+        <location filename="../core/course/seedjob.cpp" line="+146"/>
         <location line="+72"/>
         <source>%1 is not in the roster</source>
         <translation>%1 रोस्टर में नहीं है</translation>
@@ -3460,7 +3465,7 @@
         <translation>deployment %1, %2 से %3 पर गया</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <location line="+27"/>
         <source>configmap %1/%2</source>
         <translation>configmap %1/%2</translation>
