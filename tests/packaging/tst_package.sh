@@ -99,7 +99,7 @@ rc=$?
 if [[ $rc -eq 124 ]]; then pass "courseops --offline stays up offscreen"; else cat "$work/gui.log"; fail "courseops --offline exited with $rc"; fi
 
 # 4. Man pages: present, gzipped, well-formed, and naming every option --help shows.
-for page in courseops courseops-cli; do
+for page in courseops courseops-cli courseops-sandbox; do
     gz=$usr/share/man/man1/$page.1.gz
     if [[ ! -f $gz ]]; then fail "$gz missing"; continue; fi
     check "$page.1.gz is gzip" gzip -t "$gz"

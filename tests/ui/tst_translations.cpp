@@ -5,6 +5,7 @@
 #include "everywindow.h"
 #include "fleetmodel.h"
 #include "theme.h"
+#include "../common/screenshots.h"
 
 #include <Qsci/qsciscintilla.h>
 
@@ -30,14 +31,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    QString dir = qEnvironmentVariable("COURSEOPS_ARTIFACTS", QDir::tempPath());
-    dir += u"/screenshots"_s;
-    QDir().mkpath(dir);
-    return dir + u'/' + name;
-}
 
 // Qt's own strings (standard buttons, context menus) come from qtbase_*.qm,
 // not from ours; Debian ships no Hindi one.
