@@ -137,6 +137,18 @@ bool JobClients::connect(const JobCommandOptions &o, QTextStream &err)
     return true;
 }
 
+void writeReport(const course::JobJournal &journal, const QString &dir, QTextStream &out, QTextStream &err)
+{
+    const QString report = QDir(dir).filePath(QStringLiteral("report.csv"));
+    QFile csv(report);
+    if (!csv.open(QIODevice::WriteOnly) || csv.write(journal.reportCsv()) < 0) {
+        err << "courseops-cli: cannot write " << report << ": " << csv.errorString()
+            << " (the journal still has everything: courseops-cli report --job " << dir << ")\n";
+        return;
+    }
+    out << "report: " << report << '\n';
+}
+
 void onStopSignal(QObject *context, std::function<void()> stop)
 {
     // The handler only writes a byte; the event loop reads it and stops the run.
@@ -283,11 +295,7 @@ int runJournaledJob(course::Job &job, const QStringList &targets, const JobComma
         << p.stepsFailed << " (of " << p.stepsTotal << " steps for " << p.targets << " students)\n";
     if (!ok)
         err << "courseops-cli: " << message << '\n';
-    const QString report = QDir(dir).filePath(QStringLiteral("report.csv"));
-    QFile csv(report);
-    if (csv.open(QIODevice::WriteOnly))
-        csv.write(journal.reportCsv());
-    out << "report: " << report << '\n';
+    writeReport(journal, dir, out, err);
     if (interrupted)
         return JobInterrupted;
     return ok ? JobOk : JobFailures;

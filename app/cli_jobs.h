@@ -14,6 +14,7 @@ class QTextStream;
 
 namespace course {
 class Job;
+class JobJournal;
 }
 namespace github {
 class GithubRepos;
@@ -86,6 +87,9 @@ struct JobClients
 // the plan; otherwise a new journal (or the one --job names, resumed), a
 // progress bar on a terminal or a line every few seconds in a log, SIGINT and
 // SIGTERM stop cleanly, and report.csv lands next to the journal. Returns a JobExit.
+// Writes the job's report.csv next to its journal and says where (or why not).
+void writeReport(const course::JobJournal &journal, const QString &dir, QTextStream &out, QTextStream &err);
+
 // SIGINT and SIGTERM call `stop` on the event loop while `context` lives
 // (then the default handling is back).
 void onStopSignal(QObject *context, std::function<void()> stop);

@@ -323,11 +323,7 @@ int runWaveCommand(course::WaveAction action, const JobCommandOptions &o, QTextS
         err << "courseops-cli: stopped by the failure bound: " << summary << '\n';
     else if (!summary.isEmpty() && !complete)
         err << "courseops-cli: " << summary << '\n';
-    const QString report = QDir(dir).filePath(QStringLiteral("report.csv"));
-    QFile csv(report);
-    if (csv.open(QIODevice::WriteOnly))
-        csv.write(journal.reportCsv());
-    out << "report: " << report << '\n';
+    writeReport(journal, dir, out, err);
     if (interrupted)
         return JobInterrupted;
     return complete ? JobOk : JobFailures;
