@@ -26,6 +26,7 @@
 #include <QTableView>
 #include <QTranslator>
 #include <QXmlStreamReader>
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -166,6 +167,42 @@ private Q_SLOTS:
         QTest::addColumn<QString>("fleetHeader");
         QTest::newRow("hi") << u"hi"_s << u"छात्र"_s;
         QTest::newRow("de") << u"de"_s << u"Studierende(r)"_s;
+    }
+
+    // What lupdate cannot see: a sentence the console shows without tr().
+    // Every phrase-like literal in ui/ must sit in a tr() call or be one of
+    // the few that are not shown as interface text.
+    void noInterfaceTextOutsideTr()
+    {
+        // A literal of two or more words, as interface text is written.
+        static const QRegularExpression phrase(
+            u"(QStringLiteral\\(|QLatin1String\\(|\\bu)\"[A-Za-z][a-z]*( [A-Za-z]+)+[^\"]*\""_s);
+        static const QStringList notInterfaceText{
+            u"QsciStyle"_s,        // a lexer style's description (never shown)
+            u"audit()->append"_s,  // the audit log's records are data
+            u"setObjectName"_s,    // names for code and debuggers
+        };
+        QStringList unmarked;
+        const QDir ui(u"" COURSEOPS_SOURCE_DIR "/ui"_s);
+        const QStringList files = ui.entryList({u"*.cpp"_s, u"*.h"_s}, QDir::Files);
+        QVERIFY(files.size() > 20);
+        for (const QString &name : files) {
+            QFile f(ui.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly | QIODevice::Text));
+            int number = 0;
+            while (!f.atEnd()) {
+                const QString line = QString::fromUtf8(f.readLine());
+                ++number;
+                if (!phrase.match(line).hasMatch() || line.contains(u"tr("_s) || line.trimmed().startsWith(u"//"_s))
+                    continue;
+                if (std::any_of(notInterfaceText.cbegin(), notInterfaceText.cend(),
+                                [&](const QString &allowed) { return line.contains(allowed); }))
+                    continue;
+                unmarked << u"ui/%1:%2: %3"_s.arg(name).arg(number).arg(line.trimmed());
+            }
+        }
+        QVERIFY2(unmarked.isEmpty(), qPrintable(u"interface text outside tr() (wrap it in tr() and run "
+                                                 "translations/update.sh):\n"_s + unmarked.join(u'\n')));
     }
 
     void everyVisibleStringIsTranslated()
