@@ -10,6 +10,7 @@
 // It prints figures; it fails only on wrong results (a job that fails, a
 // secondary-limit answer), never on time.
 #include "../common/sandboxprocess.h"
+#include "github/githubclient.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -92,22 +93,14 @@ bool writeRoster(const QString &path, const QString &format, int count)
 // a redeploy at the head has something to roll out.
 bool pushEveryone(const QString &envFile, int count)
 {
-    QString api;
+    github::GithubConfig config;
     QByteArray token;
-    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    QFile f(envFile);
-    if (!f.open(QIODevice::ReadOnly))
+    QString error;
+    if (!github::GithubConfig::readEnvFile(envFile, &config, &token, &error))
         return false;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        const QByteArray key = line.left(line.indexOf('='));
-        const QByteArray value = line.mid(line.indexOf('=') + 1);
-        if (key == "COURSEOPS_GITHUB_API")
-            api = QString::fromUtf8(value);
-        else if (key == "COURSEOPS_GITHUB_TOKEN")
-            token = value;
-        else if (key == "COURSEOPS_GITHUB_CA")
-            ssl.setCaCertificates(QSslCertificate::fromPath(QString::fromUtf8(value)));
-    }
+    const QString api = config.apiUrl.toString();
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(config.caCertificates);
     QNetworkAccessManager nam;
     int pending = count;
     int failed = 0;

@@ -6,6 +6,7 @@
 // crashes stops the run. seed of the demo course on the node runtime: every
 // student's subdomain answers with their own app, or 503 when it is broken.
 #include "../common/sandboxprocess.h"
+#include "github/githubclient.h"
 
 #include <QDir>
 #include <QFile>
@@ -79,19 +80,12 @@ class GithubApi
 public:
     bool load(const QString &envFile)
     {
-        QFile f(envFile);
-        if (!f.open(QIODevice::ReadOnly))
+        github::GithubConfig config;
+        QString error;
+        if (!github::GithubConfig::readEnvFile(envFile, &config, &m_token, &error))
             return false;
-        for (const QByteArray &line : f.readAll().split('\n')) {
-            const QByteArray key = line.left(line.indexOf('='));
-            const QByteArray value = line.mid(line.indexOf('=') + 1);
-            if (key == "COURSEOPS_GITHUB_API")
-                m_api = QString::fromUtf8(value);
-            else if (key == "COURSEOPS_GITHUB_TOKEN")
-                m_token = value;
-            else if (key == "COURSEOPS_GITHUB_CA")
-                m_ssl.setCaCertificates(QSslCertificate::fromPath(QString::fromUtf8(value)));
-        }
+        m_api = config.apiUrl.toString();
+        m_ssl.setCaCertificates(config.caCertificates);
         return !m_api.isEmpty() && !m_token.isEmpty();
     }
 
